@@ -1,0 +1,36 @@
+package de.fallnetz.contracts.cases;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The person a case is about. Personal data: every read of it is audited. */
+public record ApplicantData(
+        @Schema(required = true, examples = "Nguyen")
+        @NotBlank @Size(max = 200)
+        String familyName,
+        @Schema(required = true, examples = "Thi Lan")
+        @NotBlank @Size(max = 200)
+        String givenNames,
+        @Schema(required = true, examples = "1994-03-17")
+        @NotNull @Past
+        LocalDate dateOfBirth,
+        @Schema(description = "ISO 3166-1 alpha-3 code", required = true, examples = "VNM")
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 3166-1 alpha-3 code such as VNM")
+        String nationality,
+        @Schema(description = "Preferred language for notifications (BCP 47); German if left out", examples = "vi")
+        @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag such as de or pt-BR")
+        String preferredLanguage) {
+
+    public static final String DEFAULT_LANGUAGE = "de";
+
+    public String languageOrDefault() {
+        return preferredLanguage == null ? DEFAULT_LANGUAGE : preferredLanguage;
+    }
+}

@@ -1,0 +1,10 @@
+package de.fallnetz.contracts.events;
+
+/**
+ * The data of a CloudEvent exchanged between services. The envelope (id, type, source, time, subject) travels as
+ * CloudEvents attributes, not in this payload; the subject is always {@link #caseId()}.
+ */
+public sealed interface FallnetzEvent permits CaseOpened, PartnerCaseRegistered, NotificationRecorded {
+
+    String caseId();
+}

@@ -1,0 +1,69 @@
+package de.fallnetz.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server, run from the binaries that zonky ships as Maven artifacts. Each service gets a database
+ * and a login role of its own, so no service can read another's tables.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedPostgresServer start(Path dataDir, int port) throws IOException {
+        Files.createDirectories(dataDir);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+        return new EmbeddedPostgresServer(postgres);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** Creates the role and database of a service unless they exist; the password equals the role name (local only). */
+    public void ensureDatabase(String name) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            if (!exists(c, "select 1 from pg_roles where rolname = ?", name)) {
+                s.execute("create role " + name + " login password '" + name + "'");
+            }
+            if (!exists(c, "select 1 from pg_database where datname = ?", name)) {
+                s.execute("create database " + name + " owner " + name);
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

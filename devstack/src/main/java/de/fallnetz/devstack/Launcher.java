@@ -1,0 +1,188 @@
+package de.fallnetz.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the whole system on this machine: the embedded stack with its data under {@code .fallnetz/data}, then the four
+ * services as separate processes on fixed ports, until Ctrl-C. Started by {@code ./run}.
+ */
+public final class Launcher {
+
+    static final int KAFKA_PORT = 19092;
+    static final int KAFKA_CONTROLLER_PORT = 19093;
+    static final int POSTGRES_PORT = 15432;
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final PrintStream out = System.out;
+    private final Path root;
+    private final Path home;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private DevStack stack;
+
+    private Launcher(Path root) {
+        this.root = root;
+        this.home = root.resolve(".fallnetz");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Logger.getLogger("").setLevel(Level.WARNING);
+        Path root = Path.of(System.getProperty("fallnetz.root", ".")).toAbsolutePath().normalize();
+        boolean clean = List.of(args).contains("--clean");
+        System.exit(new Launcher(root).run(clean));
+    }
+
+    private int run(boolean clean) throws Exception {
+        Files.createDirectories(home);
+        try (FileChannel channel = FileChannel.open(home.resolve("run.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                out.println("Fallnetz is already running (launcher pid " + readPid() + ")."
+                        + " Stop it with Ctrl-C in its terminal, or: kill " + readPid());
+                return 3;
+            }
+            Files.writeString(home.resolve("run.pid"), String.valueOf(ProcessHandle.current().pid()));
+            Map<FallnetzService, Integer> ports = ports();
+            List<String> busy = busyPorts(ports);
+            if (!busy.isEmpty()) {
+                out.println("Cannot start: " + String.join(", ", busy) + " already in use by another program.");
+                return 4;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "fallnetz-shutdown"));
+            if (clean) {
+                step(1, "Deleting the data of earlier runs (--clean)");
+                if (Files.exists(home.resolve("data"))) {
+                    SharedStack.deleteQuietly(home.resolve("data"));
+                }
+            }
+            step(2, "Starting PostgreSQL on port " + POSTGRES_PORT + " and Kafka on port " + KAFKA_PORT);
+            long t0 = System.nanoTime();
+            stack = DevStack.start(home.resolve("data"), KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT);
+            out.printf("      stack up in %.1f s%n", seconds(t0));
+
+            step(3, "Starting the services (logs in .fallnetz/logs/)");
+            StackEndpoints endpoints = stack.endpoints();
+            for (FallnetzService service : FallnetzService.values()) {
+                processes.add(ServiceProcess.start(service, ServiceProcess.applicationJar(root, service),
+                        service.environment(endpoints, ports), home.resolve("logs").resolve(service.id() + ".log")));
+            }
+            for (ServiceProcess process : processes) {
+                if (!process.awaitReady(READY_TIMEOUT)) {
+                    out.println("  ✗ " + process.service().id() + " did not become ready. Last log lines:");
+                    out.println(process.logTail(30));
+                    return 5;
+                }
+                out.printf("  ✓ %-21s ready after %5.1f s%n", process.service().id(), seconds(t0));
+            }
+            printSummary(ports, endpoints);
+            watch();
+            return 0;
+        }
+    }
+
+    /** Reports a service that dies while the system runs; the others keep running. */
+    private void watch() throws InterruptedException {
+        List<ServiceProcess> reported = new ArrayList<>();
+        while (true) {
+            for (ServiceProcess p : processes) {
+                if (!p.isAlive() && !reported.contains(p)) {
+                    reported.add(p);
+                    out.println("! " + p.service().id() + " exited with code " + p.exitValue() + "; see "
+                            + root.relativize(p.logFile()));
+                }
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private void printSummary(Map<FallnetzService, Integer> ports, StackEndpoints endpoints) {
+        int gateway = ports.get(FallnetzService.GATEWAY);
+        out.println();
+        out.println("Fallnetz is running. Press Ctrl-C to stop.");
+        out.println();
+        out.println("  Gateway (start page)   http://localhost:" + gateway + "/");
+        out.println("  Gateway REST API       http://localhost:" + gateway + "/api/cases");
+        out.println();
+        out.printf("  %-21s %-30s %-34s %s%n", "service", "Swagger UI", "metrics", "readiness");
+        for (FallnetzService s : FallnetzService.values()) {
+            String base = "http://localhost:" + ports.get(s);
+            out.printf("  %-21s %-30s %-34s %s%n", s.id(), base + "/q/swagger-ui", base + "/q/metrics",
+                    base + "/q/health/ready");
+        }
+        out.println();
+        out.println("  Kafka       " + endpoints.kafkaBootstrapServers() + "   topics: "
+                + String.join(", ", de.fallnetz.contracts.events.Topics.ALL));
+        out.println("  PostgreSQL  psql -h 127.0.0.1 -p " + endpoints.postgresPort()
+                + " -U postgres   (one database and role per service, e.g. -U case_service case_service)");
+        out.println();
+    }
+
+    private void shutdown() {
+        out.println();
+        out.println("Stopping Fallnetz ...");
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        try {
+            Files.deleteIfExists(home.resolve("run.pid"));
+        } catch (IOException e) {
+            // Leaving a stale pid file is harmless: the lock, not the file, says whether a run is active.
+        }
+        out.println("Stopped. Data is kept in .fallnetz/data (start with ./run --clean to begin afresh).");
+    }
+
+    private static Map<FallnetzService, Integer> ports() {
+        Map<FallnetzService, Integer> ports = new EnumMap<>(FallnetzService.class);
+        for (FallnetzService s : FallnetzService.values()) {
+            ports.put(s, s.defaultPort());
+        }
+        return ports;
+    }
+
+    private static List<String> busyPorts(Map<FallnetzService, Integer> ports) {
+        List<String> busy = new ArrayList<>();
+        List<Integer> all = new ArrayList<>(ports.values());
+        all.addAll(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT));
+        for (int port : all) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                busy.add("port " + port);
+            }
+        }
+        return busy;
+    }
+
+    private String readPid() {
+        try {
+            return Files.readString(home.resolve("run.pid"), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private void step(int n, String what) {
+        out.println("[" + n + "/3] " + what);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
