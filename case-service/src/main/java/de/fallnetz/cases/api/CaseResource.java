@@ -1,0 +1,77 @@
+package de.fallnetz.cases.api;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import de.fallnetz.cases.domain.CaseService;
+import de.fallnetz.contracts.cases.CaseResponse;
+import de.fallnetz.contracts.cases.OpenCaseRequest;
+import de.fallnetz.contracts.cases.TimelineResponse;
+import de.fallnetz.platform.rest.ProblemException;
+
+@Path("/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    private final CaseService cases;
+
+    public CaseResource(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @POST
+    @Operation(summary = "Open a case", description = "201 with the new case; 200 with the same case when a request "
+            + "with the same Idempotency-Key was already accepted")
+    public Response open(@NotNull @Valid OpenCaseRequest request,
+            @Parameter(description = "Makes retries safe: the same key returns the case the first request created")
+            @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7e]{1,100}",
+                    message = "must be 1 to 100 visible ASCII characters") String idempotencyKey,
+            @Context UriInfo uri) {
+        CaseService.OpenedCase opened = cases.open(request, idempotencyKey);
+        if (!opened.created()) {
+            return Response.ok(opened.response()).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(opened.response().caseId()).build())
+                .entity(opened.response()).build();
+    }
+
+    @GET
+    @Path("{caseId}")
+    @Operation(summary = "Read a case, with the applicant's personal data")
+    public CaseResponse get(@PathParam("caseId") String caseId) {
+        return cases.find(parse(caseId)).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+    }
+
+    @GET
+    @Path("{caseId}/timeline")
+    @Operation(summary = "The events about a case, oldest first")
+    public TimelineResponse timeline(@PathParam("caseId") String caseId) {
+        return cases.timeline(parse(caseId)).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+    }
+
+    private static UUID parse(String caseId) {
+        try {
+            return UUID.fromString(caseId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Case " + caseId);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package de.fallnetz.platform.messaging.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code fallnetz.outbox.*}: how a service publishes its events. */
+@ConfigMapping(prefix = "fallnetz.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents {@code source} of every event this service publishes. */
+    @WithDefault("/fallnetz/${quarkus.application.name}")
+    String source();
+
+    /**
+     * Whether this process relays the outbox to Kafka. Turned off only to hold events back, e.g. in a test that
+     * kills the service between commit and relay; events written meanwhile are sent when a relay runs again.
+     */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** How often the relay looks for unsent events besides the nudge it gets after each commit. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Events sent per relay transaction. */
+    @WithDefault("100")
+    int batchSize();
+
+    /** How long the relay waits for Kafka to acknowledge a batch before it gives up and tries again later. */
+    @WithDefault("30s")
+    Duration sendTimeout();
+}
