@@ -1,0 +1,77 @@
+package de.fallnetz.gateway.cases;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import de.fallnetz.contracts.cases.CaseResponse;
+import de.fallnetz.contracts.cases.OpenCaseRequest;
+import de.fallnetz.contracts.cases.TimelineResponse;
+import de.fallnetz.gateway.audit.AuditService;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Cases, for clerks and partner agencies. Input is checked here first so bad requests never travel further. */
+@Path("/api/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CaseGatewayResource {
+
+    private final CaseServiceClient cases;
+    private final AuditService audit;
+
+    public CaseGatewayResource(@RestClient CaseServiceClient cases, AuditService audit) {
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    @POST
+    @Operation(summary = "Open a case", description = "201 with the new case. Send an Idempotency-Key to retry "
+            + "safely: the same key returns the case the first request created (200).")
+    public Response open(@NotNull @Valid OpenCaseRequest request,
+            @Parameter(description = "Any unique string, e.g. a UUID, reused when the same request is retried")
+            @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7e]{1,100}",
+                    message = "must be 1 to 100 visible ASCII characters") String idempotencyKey,
+            @Context UriInfo uri) {
+        // Without a key of the client's, one of ours still makes the gateway's own retries safe.
+        String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
+        RestResponse<CaseResponse> opened = cases.open(request, key);
+        CaseResponse body = opened.getEntity();
+        if (opened.getStatus() != Response.Status.CREATED.getStatusCode()) {
+            return Response.status(opened.getStatus()).entity(body).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(body.caseId()).build()).entity(body).build();
+    }
+
+    @GET
+    @Path("{caseId}")
+    @Operation(summary = "Read a case with the applicant's personal data; the read is audited")
+    public CaseResponse get(@PathParam("caseId") String caseId, @Context HttpServerRequest http) {
+        audit.record(AuditService.ANONYMOUS, http.remoteAddress().hostAddress(), "case.read", caseId);
+        return cases.get(caseId);
+    }
+
+    @GET
+    @Path("{caseId}/timeline")
+    @Operation(summary = "What happened in a case, hop by hop across the services, oldest first")
+    public TimelineResponse timeline(@PathParam("caseId") String caseId) {
+        return cases.timeline(caseId);
+    }
+}

@@ -1,0 +1,37 @@
+package de.fallnetz.partners.messaging;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import de.fallnetz.contracts.events.CaseOpened;
+import de.fallnetz.partners.domain.PartnerCaseService;
+import de.fallnetz.platform.messaging.inbox.EventConsumer;
+import io.smallrye.common.annotation.Blocking;
+
+@ApplicationScoped
+public class CaseEventHandler {
+
+    static final String CONSUMER = "partner-service.cases";
+
+    private final EventConsumer events;
+    private final PartnerCaseService partnerCases;
+
+    public CaseEventHandler(EventConsumer events, PartnerCaseService partnerCases) {
+        this.events = events;
+        this.partnerCases = partnerCases;
+    }
+
+    @Incoming("case-events")
+    @Blocking
+    public CompletionStage<Void> onCaseEvent(Message<String> message) {
+        return events.consume(message, CONSUMER, event -> {
+            if (event.data() instanceof CaseOpened opened) {
+                partnerCases.register(opened);
+            }
+        });
+    }
+}

@@ -1,0 +1,100 @@
+package de.fallnetz.partners;
+
+import static io.restassured.RestAssured.given;
+import static jakarta.ws.rs.core.Response.Status.NOT_FOUND;
+import static jakarta.ws.rs.core.Response.Status.OK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import de.fallnetz.contracts.events.EventType;
+import de.fallnetz.contracts.events.Topics;
+import de.fallnetz.devstack.DatabaseTestClient;
+import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.FallnetzStackResource;
+import de.fallnetz.devstack.KafkaTestClient;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = FallnetzStackResource.class,
+        initArgs = @ResourceArg(name = "service", value = "partner-service"))
+class CaseEventHandlerTest {
+
+    private static KafkaTestClient kafka;
+    private final DatabaseTestClient db = DatabaseTestClient.onSharedStack(FallnetzService.PARTNER_SERVICE);
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.onSharedStack();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void shouldRegisterAnOpenedCaseOnceAndAnnounceItOnceWhenCaseOpenedArrivesTwice() {
+        String caseId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            kafka.sendCloudEvent(Topics.CASE_EVENTS, eventId, EventType.CASE_OPENED.type(), "/fallnetz/case-service",
+                    caseId, caseOpened(caseId));
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.records(Topics.PARTNER_EVENTS, caseId).size() == 1);
+        given().when().get("/partner-cases/{id}", caseId)
+                .then().statusCode(OK.getStatusCode())
+                .body("caseType", equalTo("BLUE_CARD"))
+                .body("officeId", equalTo("abh-berlin"));
+        var record = kafka.records(Topics.PARTNER_EVENTS, caseId).get(0);
+        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo(EventType.PARTNER_CASE_REGISTERED.type());
+        assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo("/fallnetz/partner-service");
+        // Both copies were consumed: the inbox holds the event once and the register the case once.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                db.count("processed_event", "event_id = '" + eventId + "'")).isEqualTo(1));
+        assertThat(db.count("partner_case", "case_id = '" + caseId + "'")).isEqualTo(1);
+        assertThat(db.count("outbox_event", "subject = '" + caseId + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRelayAnEventAgainUnderTheSameIdAfterACrashBetweenKafkaAckAndStamp() {
+        String caseId = UUID.randomUUID().toString();
+        kafka.sendCloudEvent(Topics.CASE_EVENTS, UUID.randomUUID().toString(), EventType.CASE_OPENED.type(),
+                "/fallnetz/case-service", caseId, caseOpened(caseId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.count("outbox_event",
+                "subject = '" + caseId + "' and published_at is not null") == 1);
+
+        // What a crash after Kafka's acknowledgement but before the commit of the stamp leaves behind.
+        db.update("update outbox_event set published_at = null where subject = '" + caseId + "'");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.records(Topics.PARTNER_EVENTS, caseId).size() == 2);
+        var copies = kafka.records(Topics.PARTNER_EVENTS, caseId);
+        assertThat(KafkaTestClient.header(copies.get(1), "ce_id"))
+                .isEqualTo(KafkaTestClient.header(copies.get(0), "ce_id"));
+    }
+
+    @Test
+    void shouldAnswerACaseItDoesNotKnowWithANotFoundProblem() {
+        given().when().get("/partner-cases/{id}", UUID.randomUUID())
+                .then().statusCode(NOT_FOUND.getStatusCode())
+                .contentType("application/problem+json");
+    }
+
+    private static String caseOpened(String caseId) {
+        return """
+                {"caseId":"%s","caseType":"BLUE_CARD","officeId":"abh-berlin","applicantLanguage":"de",
+                 "openedAt":"2026-11-02T09:15:30Z"}""".formatted(caseId);
+    }
+}
