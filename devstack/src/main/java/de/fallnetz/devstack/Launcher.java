@@ -33,6 +33,7 @@ public final class Launcher {
     private final Path home;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private DevStack stack;
+    private volatile boolean stopping;
 
     private Launcher(Path root) {
         this.root = root;
@@ -40,7 +41,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
-        Logger.getLogger("").setLevel(Level.WARNING);
+        // The broker and the database log their routine at WARNING; the launcher prints what matters itself.
+        Logger.getLogger("").setLevel(Level.SEVERE);
         Path root = Path.of(System.getProperty("fallnetz.root", ".")).toAbsolutePath().normalize();
         boolean clean = List.of(args).contains("--clean");
         System.exit(new Launcher(root).run(clean));
@@ -64,17 +66,17 @@ public final class Launcher {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "fallnetz-shutdown"));
             if (clean) {
-                step(1, "Deleting the data of earlier runs (--clean)");
+                step("clean", "Deleting the data of earlier runs (--clean)");
                 if (Files.exists(home.resolve("data"))) {
                     SharedStack.deleteQuietly(home.resolve("data"));
                 }
             }
-            step(2, "Starting PostgreSQL on port " + POSTGRES_PORT + " and Kafka on port " + KAFKA_PORT);
+            step("stack", "Starting PostgreSQL on port " + POSTGRES_PORT + " and Kafka on port " + KAFKA_PORT);
             long t0 = System.nanoTime();
             stack = DevStack.start(home.resolve("data"), KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT);
             out.printf("      stack up in %.1f s%n", seconds(t0));
 
-            step(3, "Starting the services (logs in .fallnetz/logs/)");
+            step("services", "Starting the services (logs in .fallnetz/logs/)");
             StackEndpoints endpoints = stack.endpoints();
             for (FallnetzService service : FallnetzService.values()) {
                 processes.add(ServiceProcess.start(service, ServiceProcess.applicationJar(root, service),
@@ -99,7 +101,7 @@ public final class Launcher {
         List<ServiceProcess> reported = new ArrayList<>();
         while (true) {
             for (ServiceProcess p : processes) {
-                if (!p.isAlive() && !reported.contains(p)) {
+                if (!stopping && !p.isAlive() && !reported.contains(p)) {
                     reported.add(p);
                     out.println("! " + p.service().id() + " exited with code " + p.exitValue() + "; see "
                             + root.relativize(p.logFile()));
@@ -117,10 +119,10 @@ public final class Launcher {
         out.println("  Gateway (start page)   http://localhost:" + gateway + "/");
         out.println("  Gateway REST API       http://localhost:" + gateway + "/api/cases");
         out.println();
-        out.printf("  %-21s %-30s %-34s %s%n", "service", "Swagger UI", "metrics", "readiness");
+        out.printf("  %-21s %-34s %-32s %s%n", "service", "Swagger UI", "metrics", "readiness");
         for (FallnetzService s : FallnetzService.values()) {
             String base = "http://localhost:" + ports.get(s);
-            out.printf("  %-21s %-30s %-34s %s%n", s.id(), base + "/q/swagger-ui", base + "/q/metrics",
+            out.printf("  %-21s %-34s %-32s %s%n", s.id(), base + "/q/swagger-ui", base + "/q/metrics",
                     base + "/q/health/ready");
         }
         out.println();
@@ -132,6 +134,7 @@ public final class Launcher {
     }
 
     private void shutdown() {
+        stopping = true;
         out.println();
         out.println("Stopping Fallnetz ...");
         for (int i = processes.size() - 1; i >= 0; i--) {
@@ -178,8 +181,8 @@ public final class Launcher {
         }
     }
 
-    private void step(int n, String what) {
-        out.println("[" + n + "/3] " + what);
+    private void step(String phase, String what) {
+        out.println("[" + phase + "] " + what);
     }
 
     private static double seconds(long since) {

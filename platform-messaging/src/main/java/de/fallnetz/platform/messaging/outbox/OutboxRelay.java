@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -29,7 +32,9 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -77,18 +82,43 @@ public class OutboxRelay {
 
     /** Asks for a relay run soon; cheap, and runs never overlap in this process. */
     public void nudge() {
-        if (config.relayEnabled() && queued.compareAndSet(false, true)) {
+        if (!config.relayEnabled() || worker.isShutdown() || !queued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
             worker.execute(() -> {
                 queued.set(false);
                 drain();
             });
+        } catch (RejectedExecutionException e) {
+            // Shutting down: whatever is left is sent by the next process to run the relay.
+            queued.set(false);
         }
     }
 
-    @Scheduled(every = "${fallnetz.outbox.poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${fallnetz.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = UntilStarted.class)
     void poll() {
         nudge();
+    }
+
+    /**
+     * Holds the scheduled poll back until the application has started: creating the relay earlier would touch the
+     * emitter before the messaging layer has connected its channel.
+     */
+    @Singleton
+    public static class UntilStarted implements Scheduled.SkipPredicate {
+
+        private volatile boolean started;
+
+        void onStart(@Observes StartupEvent event) {
+            started = true;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !started;
+        }
     }
 
     /** Relays batch after batch until nothing is left or a batch fails. */

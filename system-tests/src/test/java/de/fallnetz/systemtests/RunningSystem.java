@@ -1,0 +1,112 @@
+package de.fallnetz.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.ServiceProcess;
+import de.fallnetz.devstack.SharedStack;
+import de.fallnetz.devstack.StackEndpoints;
+
+/**
+ * The whole system for one test JVM: the shared embedded stack and the four packaged services, each as its own
+ * process on a free port (so a local ./run can go on beside it). Started once, stopped when the JVM exits.
+ */
+final class RunningSystem {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static RunningSystem instance;
+
+    private final Path root = Path.of(System.getProperty("fallnetz.root", "..")).toAbsolutePath().normalize();
+    private final StackEndpoints stack = SharedStack.endpoints();
+    private final Map<FallnetzService, Integer> ports = new EnumMap<>(FallnetzService.class);
+    private final Map<FallnetzService, ServiceProcess> processes = new EnumMap<>(FallnetzService.class);
+
+    static synchronized RunningSystem get() {
+        if (instance == null) {
+            instance = new RunningSystem();
+            instance.startAll();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "system-tests-shutdown"));
+        }
+        return instance;
+    }
+
+    private void startAll() {
+        for (FallnetzService s : FallnetzService.values()) {
+            ports.put(s, freePort());
+        }
+        List<FallnetzService> all = List.of(FallnetzService.values());
+        for (FallnetzService s : all) {
+            launch(s, Map.of());
+        }
+        for (FallnetzService s : all) {
+            awaitReady(s);
+        }
+    }
+
+    StackEndpoints stack() {
+        return stack;
+    }
+
+    String url(FallnetzService service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** SIGKILL: the service gets no chance to finish what it was doing. */
+    void kill(FallnetzService service) throws InterruptedException {
+        processes.remove(service).kill();
+    }
+
+    /** Stops the service if it runs and starts it again, with extra environment; waits until it is ready. */
+    void restart(FallnetzService service, Map<String, String> extraEnv) {
+        ServiceProcess running = processes.remove(service);
+        if (running != null) {
+            running.close();
+        }
+        launch(service, extraEnv);
+        awaitReady(service);
+    }
+
+    private void launch(FallnetzService service, Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(service.environment(stack, ports));
+        env.putAll(extraEnv);
+        Path log = root.resolve("system-tests/target/logs").resolve(service.id() + ".log");
+        try {
+            processes.put(service, ServiceProcess.start(service, ServiceProcess.applicationJar(root, service), env, log));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady(FallnetzService service) {
+        ServiceProcess p = processes.get(service);
+        try {
+            if (!p.awaitReady(READY_TIMEOUT)) {
+                throw new IllegalStateException(service.id() + " did not become ready; log:\n" + p.logTail(60));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void stopAll() {
+        List<ServiceProcess> running = new ArrayList<>(processes.values());
+        running.forEach(ServiceProcess::close);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
