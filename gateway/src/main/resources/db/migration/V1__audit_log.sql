@@ -6,7 +6,6 @@ create table audit_log (
     actor       text         not null,
     client      text,
     action      text         not null,
-    case_id     text         not null,
-    outcome     text
+    case_id     text         not null
 );
 create index audit_log_case on audit_log (case_id, at);

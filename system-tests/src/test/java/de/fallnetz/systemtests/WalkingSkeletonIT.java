@@ -86,16 +86,20 @@ class WalkingSkeletonIT {
     @MethodSource("badRequests")
     void shouldRefuseBadRequestsWithAProblemAndWriteNothingAnywhere(Fixtures.BadRequest bad) {
         DatabaseTestClient cases = db(FallnetzService.CASE_SERVICE);
+        DatabaseTestClient gateway = db(FallnetzService.GATEWAY);
         long before = cases.count("fallnetz_case");
         long outboxBefore = cases.count("outbox_event");
+        long auditBefore = gateway.count("audit_log");
 
         given().baseUri(system.url(FallnetzService.GATEWAY)).contentType(bad.contentType()).body(bad.body())
                 .when().post("/api/cases")
                 .then().statusCode(bad.status())
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("status", equalTo(bad.status()));
 
         assertThat(cases.count("fallnetz_case")).isEqualTo(before);
         assertThat(cases.count("outbox_event")).isEqualTo(outboxBefore);
+        assertThat(gateway.count("audit_log")).isEqualTo(auditBefore);
     }
 
     @Test

@@ -2,10 +2,10 @@ package de.fallnetz.platform.rest;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An RFC 9457 problem detail. {@code type} is {@code about:blank} when the HTTP status says it all, otherwise a

@@ -31,4 +31,8 @@ public interface OutboxConfig {
     /** How long the relay waits for Kafka to acknowledge a batch before it gives up and tries again later. */
     @WithDefault("30s")
     Duration sendTimeout();
+
+    /** How long a sent event stays in the outbox table, for an operator tracing a case, before it is deleted. */
+    @WithDefault("7d")
+    Duration retention();
 }

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,8 +51,11 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    /** Advisory lock key of the relay; one per database, and every service has its own database. */
-    private static final long RELAY_LOCK = 0x0f_a1_1e_75L;
+    /**
+     * Advisory lock key of the relay; one per database, and every service has its own database. Whoever holds it
+     * (an operator with {@code select pg_advisory_lock(262217333)}, say) pauses the relay of that service.
+     */
+    public static final long RELAY_LOCK = 0x0f_a1_1e_75L;
 
     private static final String SELECT = """
             select id, event_id, topic, event_type, subject, source, data_schema, occurred_at, payload
