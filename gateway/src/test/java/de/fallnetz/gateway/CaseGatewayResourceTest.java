@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.List;
@@ -55,14 +56,24 @@ class CaseGatewayResourceTest {
     }
 
     @Test
-    void shouldAnswerAServiceUnavailableProblemWhenTheCaseServiceCannotBeReached() {
-        given().contentType(ContentType.JSON).body(Fixtures.openCaseJson())
+    void shouldAnswerAServiceUnavailableProblemNamingTheKeyToRetryWithWhenTheCaseServiceCannotBeReached() {
+        String key = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Fixtures.openCaseJson())
                 .when().post("/api/cases")
                 .then().statusCode(SERVICE_UNAVAILABLE.getStatusCode())
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
+                .header("Idempotency-Key", key)
                 .body("type", equalTo("urn:fallnetz:problem:service-unavailable"))
-                .body("detail", containsString("nothing was changed"));
+                .body("detail", containsString("Idempotency-Key"));
+    }
+
+    @Test
+    void shouldHandTheClientTheKeyItMadeUpSoThatARetryCannotOpenTheCaseTwice() {
+        given().contentType(ContentType.JSON).body(Fixtures.openCaseJson())
+                .when().post("/api/cases")
+                .then().statusCode(SERVICE_UNAVAILABLE.getStatusCode())
+                .header("Idempotency-Key", matchesPattern("[0-9a-f-]{36}"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package de.fallnetz.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static jakarta.ws.rs.core.Response.Status.CREATED;
+import static jakarta.ws.rs.core.Response.Status.OK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -76,6 +78,26 @@ class WalkingSkeletonIT {
                 .body("applicant.familyName", equalTo("Nguyen"));
 
         assertThat(db(FallnetzService.GATEWAY).count("audit_log", "case_id = '" + caseId + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldOpenACaseOnceWhenTheClientRepeatsTheRequestWithTheSameIdempotencyKey() {
+        String key = UUID.randomUUID().toString();
+        String first = given().baseUri(system.url(FallnetzService.GATEWAY))
+                .contentType(ContentType.JSON).header("Idempotency-Key", key).body(Fixtures.openCaseJson())
+                .when().post("/api/cases")
+                .then().statusCode(CREATED.getStatusCode()).header("Idempotency-Key", key)
+                .extract().path("caseId");
+
+        String again = given().baseUri(system.url(FallnetzService.GATEWAY))
+                .contentType(ContentType.JSON).header("Idempotency-Key", key).body(Fixtures.openCaseJson())
+                .when().post("/api/cases")
+                .then().statusCode(OK.getStatusCode())
+                .extract().path("caseId");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(db(FallnetzService.CASE_SERVICE).count("outbox_event", "subject = '" + first + "'")).isEqualTo(1);
+        assertThat(awaitTimeline(first, 3)).hasSize(3);
     }
 
     static List<Fixtures.BadRequest> badRequests() {

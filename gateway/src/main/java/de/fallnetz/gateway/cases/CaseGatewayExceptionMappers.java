@@ -8,15 +8,32 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import de.fallnetz.gateway.config.GatewayConfig;
 import de.fallnetz.platform.rest.Problem;
 
+/** Turns what can go wrong between the gateway and the case service into problems the client can act on. */
 public class CaseGatewayExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(CaseGatewayExceptionMappers.class);
 
+    private final GatewayConfig config;
+
+    public CaseGatewayExceptionMappers(GatewayConfig config) {
+        this.config = config;
+    }
+
     @ServerExceptionMapper
     public Response upstream(UpstreamProblemException e) {
         return Response.status(e.status()).type(e.mediaType()).entity(e.body()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unconfirmed(CaseOpeningUnconfirmedException e, UriInfo uri) {
+        LOG.warnf("case-service did not confirm a new case (Idempotency-Key %s): %s", e.idempotencyKey(),
+                e.getCause().toString());
+        return Response.fromResponse(unavailable(uri, "The case service did not confirm the case. Repeat the request"
+                + " with the Idempotency-Key of this answer: a case opened meanwhile is returned, never opened twice."))
+                .header(CaseGatewayResource.IDEMPOTENCY_KEY, e.idempotencyKey()).build();
     }
 
     @ServerExceptionMapper
@@ -34,11 +51,15 @@ public class CaseGatewayExceptionMappers {
         return caseServiceUnavailable(e, uri);
     }
 
-    private static Response caseServiceUnavailable(Exception e, UriInfo uri) {
+    private Response caseServiceUnavailable(Exception e, UriInfo uri) {
         LOG.warnf("case-service unavailable for %s: %s", uri.getPath(), e.toString());
-        Problem problem = Problem.typed("service-unavailable", "Service Unavailable", 503,
-                "The case service cannot be reached right now; nothing was changed. Try again shortly.")
+        return unavailable(uri, "The case service cannot be reached right now. Try again shortly.");
+    }
+
+    private Response unavailable(UriInfo uri, String detail) {
+        Problem problem = Problem.typed("service-unavailable", "Service Unavailable", 503, detail)
                 .withInstance(uri.getPath());
-        return Response.fromResponse(problem.toResponse()).header("Retry-After", "5").build();
+        return Response.fromResponse(problem.toResponse())
+                .header("Retry-After", String.valueOf(Math.max(1, config.retryAfter().toSeconds()))).build();
     }
 }

@@ -11,12 +11,14 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -34,6 +36,8 @@ import io.vertx.core.http.HttpServerRequest;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CaseGatewayResource {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final CaseServiceClient cases;
     private final AuditService audit;
 
@@ -44,20 +48,27 @@ public class CaseGatewayResource {
 
     @POST
     @Operation(summary = "Open a case", description = "201 with the new case. Send an Idempotency-Key to retry "
-            + "safely: the same key returns the case the first request created (200).")
+            + "safely: the same key returns the case the first request created (200). Every answer names the key "
+            + "used, also a 503, after which the request is to be repeated with that key.")
     public Response open(@NotNull @Valid OpenCaseRequest request,
             @Parameter(description = "Any unique string, e.g. a UUID, reused when the same request is retried")
-            @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7e]{1,100}",
+            @HeaderParam(IDEMPOTENCY_KEY) @Pattern(regexp = "[\\x21-\\x7e]{1,100}",
                     message = "must be 1 to 100 visible ASCII characters") String idempotencyKey,
             @Context UriInfo uri) {
         // Without a key of the client's, one of ours still makes the gateway's own retries safe.
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-        RestResponse<CaseResponse> opened = cases.open(request, key);
+        RestResponse<CaseResponse> opened;
+        try {
+            opened = cases.open(request, key);
+        } catch (ProcessingException | CaseServiceUnavailableException | TimeoutException e) {
+            throw new CaseOpeningUnconfirmedException(key, e);
+        }
         CaseResponse body = opened.getEntity();
         if (opened.getStatus() != Response.Status.CREATED.getStatusCode()) {
-            return Response.status(opened.getStatus()).entity(body).build();
+            return Response.status(opened.getStatus()).entity(body).header(IDEMPOTENCY_KEY, key).build();
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(body.caseId()).build()).entity(body).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(body.caseId()).build()).entity(body)
+                .header(IDEMPOTENCY_KEY, key).build();
     }
 
     @GET
