@@ -1,0 +1,232 @@
+package de.fallnetz.bench;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.imageio.ImageIO;
+
+/** Writes a run as Markdown (for people), JSON (for comparing runs) and a PNG chart. */
+final class Report {
+
+    private static final Color KAFKA = new Color(0x2f6f9f);
+    private static final Color POSTGRES = new Color(0x3f8f5f);
+    private static final Color POST = new Color(0x6f5fa0);
+    private static final Color E2E = new Color(0xc0703f);
+    private static final Color CPU = new Color(0x9f3f3f);
+
+    private Report() {
+    }
+
+    static void write(Result r, Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name + ".md"), markdown(r, name + ".png"));
+        Files.writeString(dir.resolve(name + ".json"), json(r));
+        chart(r, dir.resolve(name + ".png"));
+    }
+
+    static String markdown(Result r, String chart) {
+        return String.format(Locale.ROOT, """
+                # Walking skeleton benchmark, %s
+
+                Machine: %s. %d cases opened through the gateway by %d clients at once, each waiting for its answer;
+                the load generator, Kafka, PostgreSQL and the four services share the machine.
+
+                ![share of limits and latencies](%s)
+
+                ## The machine's own limits, measured in this run
+
+                | what | per second |
+                |---|---|
+                | Kafka: records acknowledged (one producer, acks=all, idempotent, 300-byte values) | %,.0f |
+                | PostgreSQL: single-row transactions committed (%d connections) | %,.0f |
+
+                ## The system
+
+                | what | value | share of the limit |
+                |---|---|---|
+                | cases accepted by the gateway | %,.1f /s | |
+                | cases complete on the timeline (all three hops) | %,.1f /s | |
+                | Kafka records written by the services | %,.1f /s | %.1f %% of Kafka's |
+                | PostgreSQL commits in the service databases | %,.1f /s | %.1f %% of PostgreSQL's |
+
+                | latency, ms, saturated | p50 | p90 | p99 | max |
+                |---|---|---|---|---|
+                | `POST /api/cases` answered | %.1f | %.1f | %.1f | %.1f |
+                | case opened → last hop on its timeline (includes the backlog) | %.1f | %.1f | %.1f | %.1f |
+
+                At half that end-to-end rate, %.1f cases/s offered (%d cases), %.1f cases/s came through:
+
+                | latency, ms, steady | p50 | p90 | p99 | max |
+                |---|---|---|---|---|
+                | `POST /api/cases` answered | %.1f | %.1f | %.1f | %.1f |
+                | case opened → last hop on its timeline | %.1f | %.1f | %.1f | %.1f |
+
+                CPU: the machine was %.0f %% busy while the cases were opened and processed.
+
+                | CPU, ms per case | %s |
+                |---|%s
+                | | %s |
+
+                | memory, MiB | %s |
+                |---|%s
+                | resident at the end | %s |
+                | peak resident | %s |
+                """, r.at(), r.machine(), r.cases(), r.clients(), chart, r.kafkaLimit(), r.clients(),
+                r.postgresLimit(), r.gatewayCasesPerSecond(), r.endToEndCasesPerSecond(),
+                r.kafkaRecordsPerSecond(), 100 * r.kafkaShare(), r.postgresCommitsPerSecond(),
+                100 * r.postgresShare(), r.postLatency().p50(), r.postLatency().p90(), r.postLatency().p99(),
+                r.postLatency().max(), r.endToEndLatency().p50(), r.endToEndLatency().p90(),
+                r.endToEndLatency().p99(), r.endToEndLatency().max(), r.steady().offeredPerSecond(),
+                r.steady().cases(), r.steady().endToEndPerSecond(), r.steady().postLatency().p50(),
+                r.steady().postLatency().p90(), r.steady().postLatency().p99(), r.steady().postLatency().max(),
+                r.steady().endToEndLatency().p50(), r.steady().endToEndLatency().p90(),
+                r.steady().endToEndLatency().p99(), r.steady().endToEndLatency().max(), 100 * r.cpuBusy(),
+                String.join(" | ", r.cpuMillisPerCase().keySet()), "---|".repeat(r.cpuMillisPerCase().size()),
+                r.cpuMillisPerCase().values().stream().map(v -> String.format(Locale.ROOT, "%.1f", v))
+                        .collect(Collectors.joining(" | ")),
+                String.join(" | ", r.rssMiB().keySet()),
+                "---|".repeat(r.rssMiB().size()), joined(r.rssMiB()), joined(r.peakRssMiB()));
+    }
+
+    private static String joined(Map<String, Long> values) {
+        return values.values().stream().map(String::valueOf).collect(Collectors.joining(" | "));
+    }
+
+    static String json(Result r) {
+        return String.format(Locale.ROOT, """
+                {
+                  "at": "%s",
+                  "machine": "%s",
+                  "cases": %d,
+                  "clients": %d,
+                  "kafkaLimitRecordsPerSecond": %.1f,
+                  "postgresLimitCommitsPerSecond": %.1f,
+                  "gatewayCasesPerSecond": %.2f,
+                  "endToEndCasesPerSecond": %.2f,
+                  "kafkaRecordsPerSecond": %.2f,
+                  "kafkaShare": %.4f,
+                  "postgresCommitsPerSecond": %.2f,
+                  "postgresShare": %.4f,
+                  "postLatencyMs": %s,
+                  "endToEndLatencyMs": %s,
+                  "steady": {"cases": %d, "offeredPerSecond": %.2f, "endToEndPerSecond": %.2f,
+                             "postLatencyMs": %s, "endToEndLatencyMs": %s},
+                  "cpuBusy": %.4f,
+                  "cpuMillisPerCase": %s,
+                  "rssMiB": %s,
+                  "peakRssMiB": %s
+                }
+                """, r.at(), r.machine(), r.cases(), r.clients(), r.kafkaLimit(), r.postgresLimit(),
+                r.gatewayCasesPerSecond(), r.endToEndCasesPerSecond(), r.kafkaRecordsPerSecond(), r.kafkaShare(),
+                r.postgresCommitsPerSecond(), r.postgresShare(), json(r.postLatency()), json(r.endToEndLatency()),
+                r.steady().cases(), r.steady().offeredPerSecond(), r.steady().endToEndPerSecond(),
+                json(r.steady().postLatency()), json(r.steady().endToEndLatency()), r.cpuBusy(), json(r.cpuMillisPerCase()), json(r.rssMiB()), json(r.peakRssMiB()));
+    }
+
+    private static String json(Stats s) {
+        return String.format(Locale.ROOT, "{\"p50\": %.2f, \"p90\": %.2f, \"p99\": %.2f, \"max\": %.2f}", s.p50(),
+                s.p90(), s.p99(), s.max());
+    }
+
+    private static String json(Map<String, ? extends Number> values) {
+        return values.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "\"%s\": %s", e.getKey(), e.getValue() instanceof Double d
+                        ? String.format(Locale.ROOT, "%.2f", d) : e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    /** Left: the share of each limit the system used. Right: latency percentiles of both measurements. */
+    static void chart(Result r, Path file) throws IOException {
+        int width = 1000;
+        int height = 440;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        Font title = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+        Font label = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(title);
+        g.drawString(String.format(Locale.ROOT, "Share of this machine's limits used at %.1f cases/s end to end",
+                r.endToEndCasesPerSecond()), 20, 30);
+        g.setFont(label);
+        shareBar(g, 40, 70, "Kafka records/s", r.kafkaShare(), KAFKA,
+                String.format(Locale.ROOT, "%,.0f of %,.0f", r.kafkaRecordsPerSecond(), r.kafkaLimit()));
+        shareBar(g, 40, 170, "PostgreSQL commits/s", r.postgresShare(), POSTGRES,
+                String.format(Locale.ROOT, "%,.0f of %,.0f", r.postgresCommitsPerSecond(), r.postgresLimit()));
+        shareBar(g, 40, 270, "CPU (all processes on the machine)", r.cpuBusy(), CPU,
+                String.format(Locale.ROOT, "%.0f ms CPU per case", r.cpuMillisPerCase().values().stream()
+                        .mapToDouble(Double::doubleValue).sum()));
+
+        g.setFont(title);
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(String.format(Locale.ROOT, "Latency (ms) at %.1f cases/s, half the capacity",
+                r.steady().offeredPerSecond()), 560, 30);
+        latencyBars(g, 560, 50, 400, 310, r.steady().postLatency(), r.steady().endToEndLatency());
+
+        g.setFont(label);
+        g.setColor(Color.GRAY);
+        g.drawString(String.format(Locale.ROOT, "%d cases, %d clients, %s, %s", r.cases(), r.clients(),
+                r.machine(), r.at()), 20, height - 15);
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static void shareBar(Graphics2D g, int x, int y, String name, double share, Color color, String detail) {
+        int barWidth = 440;
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(name, x, y);
+        g.setColor(new Color(0xeeeeee));
+        g.fillRect(x, y + 10, barWidth, 36);
+        g.setColor(color);
+        g.fillRect(x, y + 10, (int) Math.round(Math.min(1, share) * barWidth), 36);
+        g.setColor(Color.DARK_GRAY);
+        g.drawRect(x, y + 10, barWidth, 36);
+        g.drawString(String.format(Locale.ROOT, "%.1f %%   (%s)", 100 * share, detail), x, y + 64);
+    }
+
+    private static void legend(Graphics2D g, int x, int y, Color color, String text) {
+        g.setColor(color);
+        g.fillRect(x, y - 10, 12, 12);
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(text, x + 18, y);
+    }
+
+    private static void latencyBars(Graphics2D g, int x, int y, int w, int h, Stats post, Stats e2e) {
+        double top = Math.max(post.p99(), e2e.p99()) * 1.15;
+        String[] names = { "p50", "p90", "p99" };
+        double[][] values = { { post.p50(), post.p90(), post.p99() }, { e2e.p50(), e2e.p90(), e2e.p99() } };
+        Color[] colors = { POST, E2E };
+        int baseline = y + h - 30;
+        g.setColor(Color.GRAY);
+        g.setStroke(new BasicStroke(1));
+        g.drawLine(x, baseline, x + w, baseline);
+        int group = w / 3;
+        for (int i = 0; i < 3; i++) {
+            for (int s = 0; s < 2; s++) {
+                int bh = (int) Math.round(values[s][i] / top * (h - 60));
+                int bx = x + i * group + 20 + s * 50;
+                g.setColor(colors[s]);
+                g.fillRect(bx, baseline - bh, 44, bh);
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(String.format(Locale.ROOT, "%.0f", values[s][i]), bx + 4, baseline - bh - 4);
+            }
+            g.drawString(names[i], x + i * group + 60, baseline + 16);
+        }
+        legend(g, x, y + h + 2, POST, "POST /api/cases answered");
+        legend(g, x, y + h + 20, E2E, "case opened → last hop on its timeline");
+    }
+}

@@ -1,0 +1,314 @@
+package de.fallnetz.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+import de.fallnetz.contracts.events.Topics;
+import de.fallnetz.devstack.DevStack;
+import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.ServiceProcess;
+import de.fallnetz.devstack.SharedStack;
+import de.fallnetz.devstack.StackEndpoints;
+
+/**
+ * Opens cases through the gateway of the whole running system and measures how fast they are accepted and how fast
+ * they cross all services to the timeline, next to what this machine's Kafka and PostgreSQL manage on their own.
+ * Started by {@code bench/run}; see {@code bench/README.md}.
+ */
+public final class WalkingSkeletonBench {
+
+    private static final List<String> TOPICS = List.of(Topics.CASE_EVENTS, Topics.PARTNER_EVENTS,
+            Topics.NOTIFICATION_EVENTS);
+    private static final int HOPS = 3;
+
+    private final PrintStream out = System.out;
+    private final Path root;
+    private final int cases;
+    private final int clients;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+
+    private WalkingSkeletonBench(Path root, int cases, int clients) {
+        this.root = root;
+        this.cases = cases;
+        this.clients = clients;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Logger.getLogger("").setLevel(Level.SEVERE);
+        int cases = intArg(args, "--cases", 3000);
+        int clients = intArg(args, "--clients", 8);
+        Path root = Path.of(System.getProperty("fallnetz.root", ".")).toAbsolutePath().normalize();
+        new WalkingSkeletonBench(root, cases, clients).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path data = Files.createTempDirectory("fallnetz-bench");
+        step("stack", "Starting Kafka and PostgreSQL with empty data in " + data);
+        try (DevStack stack = DevStack.start(data, 0, 0, 0)) {
+            StackEndpoints endpoints = stack.endpoints();
+
+            step("limits", "Measuring what Kafka and PostgreSQL manage on their own");
+            double kafkaLimit = Baselines.kafkaRecordsPerSecond(endpoints, 100_000, 300,
+                    new Progress(out, "Kafka records"));
+            double postgresLimit = Baselines.postgresCommitsPerSecond(endpoints, clients, 1_000,
+                    new Progress(out, "PostgreSQL commits"));
+            Baselines.dropBaselineTable(endpoints);
+            out.printf(Locale.ROOT, "      Kafka %,.0f records/s, PostgreSQL %,.0f commits/s%n", kafkaLimit,
+                    postgresLimit);
+
+            step("services", "Starting the four services (logs in bench/target/logs/)");
+            Map<FallnetzService, ServiceProcess> services = startServices(endpoints);
+            String gateway = services.get(FallnetzService.GATEWAY).baseUrl();
+            LoadDriver driver = new LoadDriver(gateway);
+
+            int warmUp = Math.max(100, cases / 10);
+            step("warm-up", warmUp + " cases, not measured");
+            LoadDriver.Run warm = driver.open(warmUp, clients, new Progress(out, "warm-up cases"));
+            awaitTimelines(endpoints, warm.caseIds(), new Progress(out, "warm-up timelines"));
+
+            step("saturate", cases + " cases from " + clients + " clients, each as soon as its last is answered");
+            quietPeriod();
+            long commitsBefore = commits(endpoints);
+            long recordsBefore = records(endpoints);
+            CpuUsage cpu = CpuUsage.start(services);
+            LoadDriver.Run load = driver.open(cases, clients, new Progress(out, "cases accepted"));
+            awaitTimelines(endpoints, load.caseIds(), new Progress(out, "cases complete"));
+            CpuUsage.Measured used = cpu.stop();
+            Timing timing = timing(endpoints, load.caseIds());
+            quietPeriod();
+            long commits = commits(endpoints) - commitsBefore;
+            long records = records(endpoints) - recordsBefore;
+
+            double endToEnd = cases / timing.seconds();
+            double rate = endToEnd / 2;
+            int steadyCases = (int) Math.max(50, Math.min(cases / 2, rate * 30));
+            step("steady", String.format(Locale.ROOT, "%d cases at %.1f/s, half the end-to-end rate",
+                    steadyCases, rate));
+            LoadDriver.Run paced = driver.open(steadyCases, clients * 4, rate, new Progress(out, "cases accepted"));
+            awaitTimelines(endpoints, paced.caseIds(), new Progress(out, "cases complete"));
+            Timing steadyTiming = timing(endpoints, paced.caseIds());
+            Result.Steady steady = new Result.Steady(steadyCases, rate, steadyCases / steadyTiming.seconds(),
+                    Stats.ofNanos(paced.latenciesNanos()), Stats.ofMillis(steadyTiming.latenciesMillis()));
+
+            Map<String, Long> rss = new LinkedHashMap<>();
+            Map<String, Long> peak = new LinkedHashMap<>();
+            for (ServiceProcess p : services.values()) {
+                rss.put(p.service().id(), procStatusMiB(p.pid(), "VmRSS"));
+                peak.put(p.service().id(), procStatusMiB(p.pid(), "VmHWM"));
+            }
+            Result result = new Result(Instant.now().truncatedTo(ChronoUnit.SECONDS), machine(),
+                    cases, clients, kafkaLimit, postgresLimit, load.perSecond(), endToEnd,
+                    records / timing.seconds(), commits / timing.seconds(), Stats.ofNanos(load.latenciesNanos()),
+                    Stats.ofMillis(timing.latenciesMillis()), used.busyShare(), used.perCaseMillis(cases), steady,
+                    rss, peak);
+
+            String name = "walking-skeleton-" + DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")
+                    .format(result.at().atOffset(ZoneOffset.UTC));
+            Path dir = root.resolve("bench/results");
+            Report.write(result, dir, name);
+            out.println();
+            out.print(Report.markdown(result, name + ".png"));
+            out.println();
+            out.println("Report: " + root.relativize(dir.resolve(name + ".md")) + " (chart " + name + ".png, data "
+                    + name + ".json)");
+        } finally {
+            processes.forEach(ServiceProcess::close);
+            SharedStack.deleteQuietly(data);
+        }
+    }
+
+    private Map<FallnetzService, ServiceProcess> startServices(StackEndpoints stack) throws Exception {
+        Map<FallnetzService, Integer> ports = new EnumMap<>(FallnetzService.class);
+        for (FallnetzService s : FallnetzService.values()) {
+            ports.put(s, freePort());
+        }
+        Map<FallnetzService, ServiceProcess> started = new EnumMap<>(FallnetzService.class);
+        for (FallnetzService s : FallnetzService.values()) {
+            ServiceProcess p = ServiceProcess.start(s, ServiceProcess.applicationJar(root, s),
+                    s.environment(stack, ports), root.resolve("bench/target/logs").resolve(s.id() + ".log"));
+            processes.add(p);
+            started.put(s, p);
+        }
+        for (ServiceProcess p : started.values()) {
+            if (!p.awaitReady(Duration.ofMinutes(3))) {
+                throw new IllegalStateException(p.service().id() + " did not become ready:\n" + p.logTail(40));
+            }
+            out.println("      " + p.service().id() + " ready");
+        }
+        return started;
+    }
+
+    /** Waits until every case has all its hops on the timeline. */
+    private void awaitTimelines(StackEndpoints stack, List<String> ids, Progress progress) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        try (Connection c = caseDb(stack); PreparedStatement ps = c.prepareStatement("""
+                select count(*) from (select case_id from timeline_entry where case_id = any(?)
+                group by case_id having count(*) >= ?) complete""")) {
+            ps.setArray(1, uuids(c, ids));
+            ps.setInt(2, HOPS);
+            while (true) {
+                long complete;
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    complete = rs.getLong(1);
+                }
+                progress.update(complete, ids.size());
+                if (complete == ids.size()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(complete + " of " + ids.size() + " cases complete after 10 min");
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private record Timing(double seconds, double[] latenciesMillis) {
+    }
+
+    /**
+     * From the database clock: the span from the first case opened to the last hop recorded, and per case the time
+     * from opening to its last hop on the timeline.
+     */
+    private Timing timing(StackEndpoints stack, List<String> ids) throws SQLException {
+        try (Connection c = caseDb(stack); PreparedStatement ps = c.prepareStatement("""
+                select extract(epoch from max(t.recorded_at) - f.opened_at) * 1000 as ms,
+                       extract(epoch from f.opened_at) as opened, extract(epoch from max(t.recorded_at)) as done
+                from fallnetz_case f join timeline_entry t on t.case_id = f.id
+                where f.id = any(?) group by f.id, f.opened_at""")) {
+            ps.setArray(1, uuids(c, ids));
+            double[] latencies = new double[ids.size()];
+            double first = Double.MAX_VALUE;
+            double last = 0;
+            int i = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    latencies[i++] = rs.getDouble("ms");
+                    first = Math.min(first, rs.getDouble("opened"));
+                    last = Math.max(last, rs.getDouble("done"));
+                }
+            }
+            return new Timing(last - first, latencies);
+        }
+    }
+
+    /** Transactions committed in the four service databases so far. */
+    private static long commits(StackEndpoints stack) throws SQLException {
+        String names = Arrays.stream(FallnetzService.values()).map(s -> "'" + s.database() + "'")
+                .collect(Collectors.joining(","));
+        try (Connection c = DriverManager.getConnection(stack.adminJdbcUrl(), "postgres", "");
+                ResultSet rs = c.createStatement().executeQuery(
+                        "select sum(xact_commit) from pg_stat_database where datname in (" + names + ")")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Records on the services' topics so far. */
+    private static long records(StackEndpoints stack) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
+            for (String topic : TOPICS) {
+                for (int p = 0; p < Topics.PARTITIONS; p++) {
+                    request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+            }
+            return admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+        }
+    }
+
+    /**
+     * PostgreSQL publishes a busy backend's counters at most once a second and an idle one's within ten; waiting
+     * that long makes the commit counts before and after complete.
+     */
+    private void quietPeriod() throws InterruptedException {
+        out.println("      waiting 11 s for PostgreSQL's statistics to settle");
+        Thread.sleep(11_000);
+    }
+
+    private static Connection caseDb(StackEndpoints stack) throws SQLException {
+        String db = FallnetzService.CASE_SERVICE.database();
+        return DriverManager.getConnection(stack.jdbcUrl(db), db, db);
+    }
+
+    private static Array uuids(Connection c, List<String> ids) throws SQLException {
+        return c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
+    }
+
+    private static long procStatusMiB(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, "
+                + Math.round(totalMemoryGiB()) + " GiB, Java " + System.getProperty("java.version");
+    }
+
+    private static double totalMemoryGiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0;
+                }
+            }
+        } catch (IOException e) {
+            // Reported as 0 below.
+        }
+        return 0;
+    }
+
+    private void step(String phase, String what) {
+        out.println("[" + phase + "] " + what);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
