@@ -74,6 +74,23 @@ final class RunningSystem {
         awaitReady(service);
     }
 
+    /**
+     * Starts one more instance of a service beside the running one, on a free port, with some of its environment
+     * replaced; it is the caller's to close. Does not wait for readiness.
+     */
+    ServiceProcess startAnother(FallnetzService service, Map<String, String> overrides) {
+        Map<FallnetzService, Integer> own = new EnumMap<>(ports);
+        own.put(service, freePort());
+        Map<String, String> env = new java.util.HashMap<>(service.environment(stack, own));
+        env.putAll(overrides);
+        Path log = root.resolve("system-tests/target/logs").resolve(service.id() + "-another.log");
+        try {
+            return ServiceProcess.start(service, ServiceProcess.applicationJar(root, service), env, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void launch(FallnetzService service, Map<String, String> extraEnv) {
         Map<String, String> env = new java.util.HashMap<>(service.environment(stack, ports));
         env.putAll(extraEnv);

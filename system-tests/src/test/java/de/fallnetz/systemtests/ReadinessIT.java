@@ -1,0 +1,85 @@
+package de.fallnetz.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.ServiceProcess;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+
+/** Readiness says whether a service can do its work: it checks the database and, where used, Kafka for real. */
+class ReadinessIT {
+
+    private static final String DATABASE = "Database connections health check";
+    private static final String MESSAGING = "SmallRye Reactive Messaging - readiness check";
+
+    private static final RestAssuredConfig PROBE = RestAssuredConfig.config().httpClient(HttpClientConfig
+            .httpClientConfig().setParam("http.socket.timeout", 10_000).setParam("http.connection.timeout", 10_000));
+
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void start() {
+        system = RunningSystem.get();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = FallnetzService.class, names = { "CASE_SERVICE", "PARTNER_SERVICE", "NOTIFICATION_SERVICE" })
+    void shouldCheckTheDatabaseAndEveryKafkaChannelBeforeReportingAnEventDrivenServiceReady(FallnetzService service) {
+        given().baseUri(system.url(service))
+                .when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems(DATABASE, MESSAGING));
+    }
+
+    @Test
+    void shouldCheckTheDatabaseBeforeReportingTheGatewayReady() {
+        given().baseUri(system.url(FallnetzService.GATEWAY))
+                .when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.name", hasItems(DATABASE));
+    }
+
+    @Test
+    void shouldStayAliveButNotReadyWhileKafkaCannotBeReached() throws Exception {
+        // The relay stays off: this instance must not hold the outbox lock that the running partner-service needs.
+        try (ServiceProcess cut = system.startAnother(FallnetzService.PARTNER_SERVICE, Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + unusedPort(),
+                "FALLNETZ_OUTBOX_RELAY_ENABLED", "false"))) {
+            String url = cut.baseUrl();
+            await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() -> given().baseUri(url)
+                    .when().get("/q/health/live")
+                    .then().statusCode(200));
+
+            // Asked the way Kubernetes asks, with a 10 s probe timeout: an answer that never comes counts as none.
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> given().baseUri(url)
+                    .config(PROBE)
+                    .when().get("/q/health/ready")
+                    .then().statusCode(503)
+                    .body("status", equalTo("DOWN"))
+                    .body("checks.findAll { it.name == '" + MESSAGING + "' }.status", equalTo(List.of("DOWN")))
+                    .body("checks.findAll { it.name == '" + DATABASE + "' }.status", equalTo(List.of("UP"))));
+        }
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
