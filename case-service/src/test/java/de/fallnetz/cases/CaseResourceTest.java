@@ -13,8 +13,16 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +43,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 @QuarkusTest
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "case-service"))
@@ -102,6 +111,40 @@ class CaseResourceTest {
                 .then().statusCode(OK.getStatusCode()).body("caseId", equalTo(first));
 
         assertThat(tables.count("fallnetz_case")).isEqualTo(casesBefore);
+    }
+
+    @Test
+    void shouldOpenOneCaseWhenRequestsWithTheSameIdempotencyKeyArriveAtOnce() throws Exception {
+        // What a client's retry after a timeout looks like while its first request is still being processed.
+        String key = UUID.randomUUID().toString();
+        int parallel = 8;
+        ExecutorService clients = Executors.newFixedThreadPool(parallel);
+        try {
+            CountDownLatch ready = new CountDownLatch(parallel);
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                answers.add(clients.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                            .body(Fixtures.openCaseJson()).when().post("/cases");
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            Set<String> caseIds = new HashSet<>();
+            for (Future<Response> answer : answers) {
+                Response r = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(r.statusCode());
+                caseIds.add(r.path("caseId"));
+            }
+
+            assertThat(statuses).containsOnly(CREATED.getStatusCode(), OK.getStatusCode())
+                    .containsOnlyOnce(CREATED.getStatusCode());
+            assertThat(caseIds).hasSize(1);
+            assertThat(tables.count("outbox_event", "subject = '" + caseIds.iterator().next() + "'")).isEqualTo(1);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

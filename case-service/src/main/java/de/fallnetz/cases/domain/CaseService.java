@@ -49,6 +49,9 @@ public class CaseService {
     public OpenedCase open(OpenCaseRequest request, String idempotencyKey) {
         String hash = hash(request);
         if (idempotencyKey != null) {
+            // A retry may arrive while the first request is still being processed: it waits here until that one
+            // has committed, then finds its case, instead of failing on the key's unique constraint.
+            CaseEntity.lockIdempotencyKey(idempotencyKey);
             Optional<CaseEntity> earlier = CaseEntity.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
                 if (!hash.equals(earlier.get().requestHash)) {
