@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import de.fallnetz.contracts.events.EventType;
 import de.fallnetz.contracts.events.Topics;
 import de.fallnetz.devstack.DatabaseTestClient;
+import de.fallnetz.devstack.EventSamples;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.Fixtures;
@@ -89,6 +90,7 @@ class CaseResourceTest {
         assertThat(KafkaTestClient.header(record, "ce_specversion")).isEqualTo("1.0");
         // Personal data stays in the case service: the event carries the language, not the name.
         assertThat(record.value()).contains("\"applicantLanguage\":\"vi\"").doesNotContain("Nguyen");
+        assertThat(EventSamples.violations(EventType.CASE_OPENED, record.value())).isEmpty();
 
         given().when().get("/cases/{id}/timeline", caseId)
                 .then().statusCode(OK.getStatusCode())

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import de.fallnetz.contracts.events.EventType;
 import de.fallnetz.contracts.events.Topics;
+import de.fallnetz.devstack.EventSamples;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.Fixtures;
 import de.fallnetz.devstack.KafkaTestClient;
@@ -43,11 +44,8 @@ class TimelineEventHandlerTest {
     void shouldAddEachPartnerAndNotificationEventToTheTimelineOnceEvenWhenDeliveredTwice() {
         String caseId = openCase();
         String partnerEventId = UUID.randomUUID().toString();
-        String partnerData = "{\"caseId\":\"%s\",\"caseType\":\"BLUE_CARD\",\"registeredAt\":\"2026-11-02T09:15:31Z\"}"
-                .formatted(caseId);
-        String notificationData = """
-                {"notificationId":"%s","caseId":"%s","recipientRole":"APPLICANT","template":"case-receipt",
-                 "language":"vi","recordedAt":"2026-11-02T09:15:32Z"}""".formatted(UUID.randomUUID(), caseId);
+        String partnerData = EventSamples.json(EventType.PARTNER_CASE_REGISTERED, caseId);
+        String notificationData = EventSamples.json(EventType.NOTIFICATION_RECORDED, caseId);
 
         for (int i = 0; i < 2; i++) {
             kafka.sendCloudEvent(Topics.PARTNER_EVENTS, partnerEventId, EventType.PARTNER_CASE_REGISTERED.type(),
@@ -74,8 +72,7 @@ class TimelineEventHandlerTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka.records(Topics.DEAD_LETTERS, caseId).size() == 2);
-        String partnerData = "{\"caseId\":\"%s\",\"caseType\":\"BLUE_CARD\",\"registeredAt\":\"2026-11-02T09:15:31Z\"}"
-                .formatted(caseId);
+        String partnerData = EventSamples.json(EventType.PARTNER_CASE_REGISTERED, caseId);
         kafka.sendCloudEvent(Topics.PARTNER_EVENTS, UUID.randomUUID().toString(),
                 EventType.PARTNER_CASE_REGISTERED.type(), "/fallnetz/partner-service", caseId, partnerData);
         await().atMost(Duration.ofSeconds(30))
@@ -87,8 +84,7 @@ class TimelineEventHandlerTest {
         String caseId = openCase();
         kafka.sendCloudEvent(Topics.PARTNER_EVENTS, UUID.randomUUID().toString(), "de.fallnetz.partner.future-thing",
                 "/fallnetz/partner-service", caseId, "{\"caseId\":\"" + caseId + "\"}");
-        String partnerData = "{\"caseId\":\"%s\",\"caseType\":\"BLUE_CARD\",\"registeredAt\":\"2026-11-02T09:15:31Z\"}"
-                .formatted(caseId);
+        String partnerData = EventSamples.json(EventType.PARTNER_CASE_REGISTERED, caseId);
         kafka.sendCloudEvent(Topics.PARTNER_EVENTS, UUID.randomUUID().toString(),
                 EventType.PARTNER_CASE_REGISTERED.type(), "/fallnetz/partner-service", caseId, partnerData);
 

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import de.fallnetz.contracts.events.EventType;
 import de.fallnetz.contracts.events.Topics;
+import de.fallnetz.devstack.EventSamples;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
@@ -75,7 +77,9 @@ class CaseEventHandlerTest {
                 .body("[0].requestedLanguage", equalTo("vi"))
                 .body("[0].language", equalTo("de"))
                 .body("[0].subject", equalTo("Ihr Antrag ist eingegangen"));
-        assertThat(kafka.records(Topics.NOTIFICATION_EVENTS, caseId).get(0).value()).contains("\"language\":\"de\"");
+        String emitted = kafka.records(Topics.NOTIFICATION_EVENTS, caseId).get(0).value();
+        assertThat(emitted).contains("\"language\":\"de\"");
+        assertThat(EventSamples.violations(EventType.NOTIFICATION_RECORDED, emitted)).isEmpty();
     }
 
     @Test
@@ -87,8 +91,6 @@ class CaseEventHandlerTest {
 
     private static void sendCaseOpened(String eventId, String caseId, String language) {
         kafka.sendCloudEvent(Topics.CASE_EVENTS, eventId, EventType.CASE_OPENED.type(), "/fallnetz/case-service",
-                caseId, """
-                        {"caseId":"%s","caseType":"BLUE_CARD","officeId":"abh-berlin","applicantLanguage":"%s",
-                         "openedAt":"2026-11-02T09:15:30Z"}""".formatted(caseId, language));
+                caseId, EventSamples.json(EventType.CASE_OPENED, caseId, Map.of("applicantLanguage", language)));
     }
 }

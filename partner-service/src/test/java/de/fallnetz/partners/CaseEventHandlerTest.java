@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import de.fallnetz.contracts.events.EventType;
 import de.fallnetz.contracts.events.Topics;
 import de.fallnetz.devstack.DatabaseTestClient;
+import de.fallnetz.devstack.EventSamples;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.KafkaTestClient;
@@ -48,7 +49,7 @@ class CaseEventHandlerTest {
         String eventId = UUID.randomUUID().toString();
         for (int i = 0; i < 2; i++) {
             kafka.sendCloudEvent(Topics.CASE_EVENTS, eventId, EventType.CASE_OPENED.type(), "/fallnetz/case-service",
-                    caseId, caseOpened(caseId));
+                    caseId, EventSamples.json(EventType.CASE_OPENED, caseId));
         }
 
         await().atMost(Duration.ofSeconds(30))
@@ -60,6 +61,7 @@ class CaseEventHandlerTest {
         var record = kafka.records(Topics.PARTNER_EVENTS, caseId).get(0);
         assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo(EventType.PARTNER_CASE_REGISTERED.type());
         assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo("/fallnetz/partner-service");
+        assertThat(EventSamples.violations(EventType.PARTNER_CASE_REGISTERED, record.value())).isEmpty();
         // Both copies were consumed: the inbox holds the event once and the register the case once.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 db.count("processed_event", "event_id = '" + eventId + "'")).isEqualTo(1));
@@ -71,7 +73,7 @@ class CaseEventHandlerTest {
     void shouldRelayAnEventAgainUnderTheSameIdAfterACrashBetweenKafkaAckAndStamp() {
         String caseId = UUID.randomUUID().toString();
         kafka.sendCloudEvent(Topics.CASE_EVENTS, UUID.randomUUID().toString(), EventType.CASE_OPENED.type(),
-                "/fallnetz/case-service", caseId, caseOpened(caseId));
+                "/fallnetz/case-service", caseId, EventSamples.json(EventType.CASE_OPENED, caseId));
         await().atMost(Duration.ofSeconds(30)).until(() -> db.count("outbox_event",
                 "subject = '" + caseId + "' and published_at is not null") == 1);
 
@@ -90,11 +92,5 @@ class CaseEventHandlerTest {
         given().when().get("/partner-cases/{id}", UUID.randomUUID())
                 .then().statusCode(NOT_FOUND.getStatusCode())
                 .contentType("application/problem+json");
-    }
-
-    private static String caseOpened(String caseId) {
-        return """
-                {"caseId":"%s","caseType":"BLUE_CARD","officeId":"abh-berlin","applicantLanguage":"de",
-                 "openedAt":"2026-11-02T09:15:30Z"}""".formatted(caseId);
     }
 }
