@@ -84,7 +84,7 @@ final class Baselines {
      */
     static double postgresCommitsPerSecond(StackEndpoints stack, int connections, int transactionsEach,
             Progress progress) throws Exception {
-        try (Connection admin = DriverManager.getConnection(stack.adminJdbcUrl(), "postgres", "");
+        try (Connection admin = admin(stack);
                 Statement s = admin.createStatement()) {
             s.execute("create table if not exists bench_baseline (id uuid primary key, payload text not null)");
         }
@@ -93,7 +93,7 @@ final class Baselines {
         try {
             List<Connection> open = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
-                Connection c = DriverManager.getConnection(stack.adminJdbcUrl(), "postgres", "");
+                Connection c = admin(stack);
                 c.setAutoCommit(false);
                 open.add(c);
             }
@@ -125,12 +125,17 @@ final class Baselines {
         }
     }
 
+    /** The embedded PostgreSQL's superuser, which trusts local connections. */
+    static Connection admin(StackEndpoints stack) throws SQLException {
+        return DriverManager.getConnection(stack.adminJdbcUrl(), "postgres", "");
+    }
+
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 
     static void dropBaselineTable(StackEndpoints stack) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(stack.adminJdbcUrl(), "postgres", "");
+        try (Connection admin = admin(stack);
                 Statement s = admin.createStatement()) {
             s.execute("drop table if exists bench_baseline");
         }

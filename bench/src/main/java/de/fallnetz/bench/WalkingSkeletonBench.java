@@ -2,7 +2,6 @@ package de.fallnetz.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -150,7 +149,7 @@ public final class WalkingSkeletonBench {
     private Map<FallnetzService, ServiceProcess> startServices(StackEndpoints stack) throws Exception {
         Map<FallnetzService, Integer> ports = new EnumMap<>(FallnetzService.class);
         for (FallnetzService s : FallnetzService.values()) {
-            ports.put(s, freePort());
+            ports.put(s, DevStack.freePort());
         }
         Map<FallnetzService, ServiceProcess> started = new EnumMap<>(FallnetzService.class);
         for (FallnetzService s : FallnetzService.values()) {
@@ -227,7 +226,7 @@ public final class WalkingSkeletonBench {
     private static long commits(StackEndpoints stack) throws SQLException {
         String names = Arrays.stream(FallnetzService.values()).map(s -> "'" + s.database() + "'")
                 .collect(Collectors.joining(","));
-        try (Connection c = DriverManager.getConnection(stack.adminJdbcUrl(), "postgres", "");
+        try (Connection c = Baselines.admin(stack);
                 ResultSet rs = c.createStatement().executeQuery(
                         "select sum(xact_commit) from pg_stat_database where datname in (" + names + ")")) {
             rs.next();
@@ -295,12 +294,6 @@ public final class WalkingSkeletonBench {
 
     private void step(String phase, String what) {
         out.println("[" + phase + "] " + what);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static int intArg(String[] args, String name, int fallback) {

@@ -49,9 +49,11 @@ public final class DevStack implements AutoCloseable {
     }
 
     static int free(int port) {
-        if (port != 0) {
-            return port;
-        }
+        return port != 0 ? port : freePort();
+    }
+
+    /** A TCP port nobody listens on right now, for a process of the system or a test to take. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -1,7 +1,5 @@
 package de.fallnetz.systemtests;
 
-import static io.restassured.RestAssured.given;
-import static jakarta.ws.rs.core.Response.Status.CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.DatabaseTestClient;
 import de.fallnetz.devstack.FallnetzService;
-import de.fallnetz.devstack.Fixtures;
-import io.restassured.http.ContentType;
 
 /** A consumer killed in the middle of a stream of events loses none and applies none twice. */
 class ConsumerCrashIT {
@@ -35,7 +31,7 @@ class ConsumerCrashIT {
     void shouldApplyEveryEventExactlyOnceWhenTheConsumersAreKilledWhileEventsAreArriving() throws Exception {
         List<String> caseIds = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {
-            caseIds.add(openCase());
+            caseIds.add(system.openCase());
             if (i == CASES / 4) {
                 // Mid-stream: some events applied, some in flight, the rest still to come.
                 system.kill(FallnetzService.PARTNER_SERVICE);
@@ -46,29 +42,17 @@ class ConsumerCrashIT {
         system.restart(FallnetzService.NOTIFICATION_SERVICE, Map.of());
 
         String ids = caseIds.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
-        DatabaseTestClient cases = db(FallnetzService.CASE_SERVICE);
+        DatabaseTestClient cases = system.db(FallnetzService.CASE_SERVICE);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> cases.count("timeline_entry", "case_id in (" + ids + ")") >= 3L * CASES);
 
         assertThat(cases.count("timeline_entry", "case_id in (" + ids + ")")).isEqualTo(3L * CASES);
-        assertThat(db(FallnetzService.PARTNER_SERVICE).count("partner_case", "case_id in (" + ids + ")"))
+        assertThat(system.db(FallnetzService.PARTNER_SERVICE).count("partner_case", "case_id in (" + ids + ")"))
                 .isEqualTo(CASES);
-        assertThat(db(FallnetzService.NOTIFICATION_SERVICE).count("notification", "case_id in (" + ids + ")"))
+        assertThat(system.db(FallnetzService.NOTIFICATION_SERVICE).count("notification", "case_id in (" + ids + ")"))
                 .isEqualTo(CASES);
         // Every event the consumers announced is one the timeline holds once: no copy made a second entry.
         assertThat(cases.queryLong("select count(distinct (case_id, event_type)) from timeline_entry where case_id in ("
                 + ids + ")")).isEqualTo(3L * CASES);
-    }
-
-    private static String openCase() {
-        return given().baseUri(system.url(FallnetzService.GATEWAY))
-                .contentType(ContentType.JSON).body(Fixtures.openCaseJson())
-                .when().post("/api/cases")
-                .then().statusCode(CREATED.getStatusCode())
-                .extract().path("caseId");
-    }
-
-    private static DatabaseTestClient db(FallnetzService service) {
-        return new DatabaseTestClient(system.stack(), service);
     }
 }

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import de.fallnetz.devstack.DevStack;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.ServiceProcess;
 import io.restassured.config.HttpClientConfig;
@@ -56,10 +55,10 @@ class ReadinessIT {
     }
 
     @Test
-    void shouldStayAliveButNotReadyWhileKafkaCannotBeReached() throws Exception {
+    void shouldStayAliveButNotReadyWhileKafkaCannotBeReached() {
         // The relay stays off: this instance must not hold the outbox lock that the running partner-service needs.
         try (ServiceProcess cut = system.startAnother(FallnetzService.PARTNER_SERVICE, Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + unusedPort(),
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + DevStack.freePort(),
                 "FALLNETZ_OUTBOX_RELAY_ENABLED", "false"))) {
             String url = cut.baseUrl();
             await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() -> given().baseUri(url)
@@ -74,12 +73,6 @@ class ReadinessIT {
                     .body("status", equalTo("DOWN"))
                     .body("checks.findAll { it.name == '" + MESSAGING + "' }.status", equalTo(List.of("DOWN")))
                     .body("checks.findAll { it.name == '" + DATABASE + "' }.status", equalTo(List.of("UP"))));
-        }
-    }
-
-    private static int unusedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,8 +1,10 @@
 package de.fallnetz.systemtests;
 
+import static io.restassured.RestAssured.given;
+import static jakarta.ws.rs.core.Response.Status.CREATED;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,10 +12,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import de.fallnetz.devstack.DatabaseTestClient;
+import de.fallnetz.devstack.DevStack;
 import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.Fixtures;
 import de.fallnetz.devstack.ServiceProcess;
 import de.fallnetz.devstack.SharedStack;
 import de.fallnetz.devstack.StackEndpoints;
+import io.restassured.http.ContentType;
 
 /**
  * The whole system for one test JVM: the shared embedded stack and the four packaged services, each as its own
@@ -40,7 +46,7 @@ final class RunningSystem {
 
     private void startAll() {
         for (FallnetzService s : FallnetzService.values()) {
-            ports.put(s, freePort());
+            ports.put(s, DevStack.freePort());
         }
         List<FallnetzService> all = List.of(FallnetzService.values());
         for (FallnetzService s : all) {
@@ -57,6 +63,19 @@ final class RunningSystem {
 
     String url(FallnetzService service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Opens a case through the gateway, as a client would; returns its case ID. */
+    String openCase() {
+        return given().baseUri(url(FallnetzService.GATEWAY))
+                .contentType(ContentType.JSON).body(Fixtures.openCaseJson())
+                .when().post("/api/cases")
+                .then().statusCode(CREATED.getStatusCode())
+                .extract().path("caseId");
+    }
+
+    DatabaseTestClient db(FallnetzService service) {
+        return new DatabaseTestClient(stack, service);
     }
 
     /** SIGKILL: the service gets no chance to finish what it was doing. */
@@ -80,7 +99,7 @@ final class RunningSystem {
      */
     ServiceProcess startAnother(FallnetzService service, Map<String, String> overrides) {
         Map<FallnetzService, Integer> own = new EnumMap<>(ports);
-        own.put(service, freePort());
+        own.put(service, DevStack.freePort());
         Map<String, String> env = new java.util.HashMap<>(service.environment(stack, own));
         env.putAll(overrides);
         Path log = root.resolve("system-tests/target/logs").resolve(service.id() + "-another.log");
@@ -119,11 +138,4 @@ final class RunningSystem {
         running.forEach(ServiceProcess::close);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

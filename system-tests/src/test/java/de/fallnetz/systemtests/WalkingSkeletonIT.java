@@ -45,7 +45,7 @@ class WalkingSkeletonIT {
 
     @Test
     void shouldCarryANewCaseFromTheGatewayThroughEveryServiceAndShowEachHopOnItsTimeline() {
-        String caseId = openCaseThroughGateway();
+        String caseId = system.openCase();
 
         List<String> types = awaitTimeline(caseId, 3);
         // The partner and notification services react in parallel: only the first hop has a fixed place.
@@ -71,13 +71,13 @@ class WalkingSkeletonIT {
 
     @Test
     void shouldAuditTheReadOfACaseThroughTheGateway() {
-        String caseId = openCaseThroughGateway();
+        String caseId = system.openCase();
 
         given().baseUri(system.url(FallnetzService.GATEWAY)).when().get("/api/cases/{id}", caseId)
                 .then().statusCode(200)
                 .body("applicant.familyName", equalTo("Nguyen"));
 
-        assertThat(db(FallnetzService.GATEWAY).count("audit_log", "case_id = '" + caseId + "'")).isEqualTo(1);
+        assertThat(system.db(FallnetzService.GATEWAY).count("audit_log", "case_id = '" + caseId + "'")).isEqualTo(1);
     }
 
     @Test
@@ -96,7 +96,7 @@ class WalkingSkeletonIT {
                 .extract().path("caseId");
 
         assertThat(again).isEqualTo(first);
-        assertThat(db(FallnetzService.CASE_SERVICE).count("outbox_event", "subject = '" + first + "'")).isEqualTo(1);
+        assertThat(system.db(FallnetzService.CASE_SERVICE).count("outbox_event", "subject = '" + first + "'")).isEqualTo(1);
         assertThat(awaitTimeline(first, 3)).hasSize(3);
     }
 
@@ -107,8 +107,8 @@ class WalkingSkeletonIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void shouldRefuseBadRequestsWithAProblemAndWriteNothingAnywhere(Fixtures.BadRequest bad) {
-        DatabaseTestClient cases = db(FallnetzService.CASE_SERVICE);
-        DatabaseTestClient gateway = db(FallnetzService.GATEWAY);
+        DatabaseTestClient cases = system.db(FallnetzService.CASE_SERVICE);
+        DatabaseTestClient gateway = system.db(FallnetzService.GATEWAY);
         long before = cases.count("fallnetz_case");
         long outboxBefore = cases.count("outbox_event");
         long auditBefore = gateway.count("audit_log");
@@ -128,8 +128,8 @@ class WalkingSkeletonIT {
     void shouldDeliverCaseOpenedExactlyOnceWhenTheCaseServiceIsKilledRightAfterAcceptingTheCase() throws Exception {
         // Relay held back, so that the kill falls between the commit and the send.
         system.restart(FallnetzService.CASE_SERVICE, Map.of("FALLNETZ_OUTBOX_RELAY_ENABLED", "false"));
-        String caseId = openCaseThroughGateway();
-        DatabaseTestClient cases = db(FallnetzService.CASE_SERVICE);
+        String caseId = system.openCase();
+        DatabaseTestClient cases = system.db(FallnetzService.CASE_SERVICE);
         assertThat(cases.count("outbox_event", "subject = '" + caseId + "' and published_at is null")).isEqualTo(1);
 
         system.kill(FallnetzService.CASE_SERVICE);
@@ -139,18 +139,10 @@ class WalkingSkeletonIT {
         assertThat(cloudEvents(Topics.CASE_EVENTS, caseId)).hasSize(1);
         assertThat(cloudEvents(Topics.PARTNER_EVENTS, caseId)).hasSize(1);
         assertThat(cloudEvents(Topics.NOTIFICATION_EVENTS, caseId)).hasSize(1);
-        assertThat(db(FallnetzService.PARTNER_SERVICE).count("partner_case", "case_id = '" + caseId + "'"))
+        assertThat(system.db(FallnetzService.PARTNER_SERVICE).count("partner_case", "case_id = '" + caseId + "'"))
                 .isEqualTo(1);
-        assertThat(db(FallnetzService.NOTIFICATION_SERVICE).count("notification", "case_id = '" + caseId + "'"))
+        assertThat(system.db(FallnetzService.NOTIFICATION_SERVICE).count("notification", "case_id = '" + caseId + "'"))
                 .isEqualTo(1);
-    }
-
-    private static String openCaseThroughGateway() {
-        return given().baseUri(system.url(FallnetzService.GATEWAY))
-                .contentType(ContentType.JSON).body(Fixtures.openCaseJson())
-                .when().post("/api/cases")
-                .then().statusCode(CREATED.getStatusCode())
-                .extract().path("caseId");
     }
 
     private static List<String> awaitTimeline(String caseId, int hops) {
@@ -159,10 +151,6 @@ class WalkingSkeletonIT {
                         .when().get("/api/cases/{id}/timeline", caseId)
                         .then().extract().jsonPath().getList("entries.type", String.class),
                         t -> t != null && t.size() >= hops);
-    }
-
-    private static DatabaseTestClient db(FallnetzService service) {
-        return new DatabaseTestClient(system.stack(), service);
     }
 
     /** The CloudEvents on a topic for one case, read with the CloudEvents SDK's own Kafka deserializer. */
