@@ -11,7 +11,22 @@ public enum EventType {
 
     CASE_OPENED("de.fallnetz.case.opened", Topics.CASE_EVENTS, CaseOpened.class),
     PARTNER_CASE_REGISTERED("de.fallnetz.partner.case-registered", Topics.PARTNER_EVENTS, PartnerCaseRegistered.class),
-    NOTIFICATION_RECORDED("de.fallnetz.notification.recorded", Topics.NOTIFICATION_EVENTS, NotificationRecorded.class);
+    NOTIFICATION_RECORDED("de.fallnetz.notification.recorded", Topics.NOTIFICATION_EVENTS, NotificationRecorded.class),
+    CASE_STATUS_CHANGED("de.fallnetz.case.status-changed", Topics.CASE_EVENTS, CaseStatusChanged.class),
+    CASE_DOCUMENTS_REQUESTED("de.fallnetz.case.documents-requested", Topics.CASE_EVENTS, DocumentsRequested.class),
+    CASE_INTERACTION_REQUESTED("de.fallnetz.case.interaction-requested", Topics.CASE_EVENTS, InteractionRequested.class),
+    CASE_INFORMATION_SUPPLIED("de.fallnetz.case.information-supplied", Topics.CASE_EVENTS, InformationSupplied.class),
+    CASE_INTERACTION_CANCELLED("de.fallnetz.case.interaction-cancelled", Topics.CASE_EVENTS, InteractionCancelled.class),
+    CASE_DECIDED("de.fallnetz.case.decided", Topics.CASE_EVENTS, CaseDecided.class),
+    CASE_TRANSFERRED("de.fallnetz.case.transferred", Topics.CASE_EVENTS, CaseTransferred.class),
+    INTERACTION_DELIVERED("de.fallnetz.interaction.delivered", Topics.PARTNER_EVENTS, InteractionDelivered.class),
+    INTERACTION_CLAIMED("de.fallnetz.interaction.claimed", Topics.PARTNER_EVENTS, InteractionClaimed.class),
+    INTERACTION_INFORMATION_REQUESTED("de.fallnetz.interaction.information-requested", Topics.PARTNER_EVENTS, InteractionInformationRequested.class),
+    INTERACTION_ANSWERED("de.fallnetz.interaction.answered", Topics.PARTNER_EVENTS, InteractionAnswered.class),
+    INTERACTION_DEEMED_GRANTED("de.fallnetz.interaction.deemed-granted", Topics.PARTNER_EVENTS, InteractionDeemedGranted.class),
+    INTERACTION_ESCALATED("de.fallnetz.interaction.escalated", Topics.PARTNER_EVENTS, InteractionEscalated.class),
+    INTERACTION_CANCELLED("de.fallnetz.interaction.cancelled", Topics.PARTNER_EVENTS, InteractionCancellationConfirmed.class),
+    INTERACTION_EXPIRED("de.fallnetz.interaction.expired", Topics.PARTNER_EVENTS, InteractionExpired.class);
 
     /** Version of the data schema; a change no existing consumer can read needs a new type, not a new version. */
     public static final int SCHEMA_VERSION = 1;
