@@ -73,7 +73,7 @@ class CaseResourceTest {
                 .when().post("/cases")
                 .then().statusCode(CREATED.getStatusCode())
                 .header("Location", startsWith("http"))
-                .body("status", equalTo("OPEN"))
+                .body("status", equalTo("RECEIVED"))
                 .body("officeId", equalTo("abh-hamburg"))
                 .body("applicant.dateOfBirth", equalTo("1994-03-17"))
                 .extract().path("caseId");

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import de.fallnetz.cases.domain.CaseDocumentEntity;
 import de.fallnetz.cases.domain.CaseService;
 import de.fallnetz.contracts.cases.CaseResponse;
 import de.fallnetz.contracts.cases.OpenCaseRequest;
@@ -39,25 +41,27 @@ public class CaseResource {
 
     @POST
     @Operation(summary = "Open a case", description = "201 with the new case; 200 with the same case when a request "
-            + "with the same Idempotency-Key was already accepted")
+            + "with the same Idempotency-Key was already accepted. The case type's catalogue version decides the "
+            + "application data it needs; the postal code in them routes it to the competent office.")
     public Response open(@NotNull @Valid OpenCaseRequest request,
             @Parameter(description = "Makes retries safe: the same key returns the case the first request created")
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7e]{1,100}",
                     message = "must be 1 to 100 visible ASCII characters") String idempotencyKey,
             @Context UriInfo uri) {
         CaseService.OpenedCase opened = cases.open(request, idempotencyKey);
-        if (!opened.created()) {
-            return Response.ok(opened.response()).build();
-        }
-        return Response.created(uri.getAbsolutePathBuilder().path(opened.response().caseId()).build())
-                .entity(opened.response()).build();
+        CaseResponse body = opened.response();
+        Response.ResponseBuilder response = opened.created()
+                ? Response.created(uri.getAbsolutePathBuilder().path(body.caseId()).build())
+                : Response.ok();
+        return response.entity(body).tag(etag(body)).build();
     }
 
     @GET
     @Path("{caseId}")
-    @Operation(summary = "Read a case, with the applicant's personal data")
-    public CaseResponse get(@PathParam("caseId") String caseId) {
-        return cases.find(parse(caseId)).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+    @Operation(summary = "Read a case, with the applicant's personal data; the ETag is the version for If-Match")
+    public Response get(@PathParam("caseId") String caseId) {
+        CaseResponse body = cases.find(parse(caseId)).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+        return Response.ok(body).tag(etag(body)).build();
     }
 
     @GET
@@ -67,11 +71,29 @@ public class CaseResource {
         return cases.timeline(parse(caseId)).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
     }
 
-    private static UUID parse(String caseId) {
+    @GET
+    @Path("{caseId}/documents/{documentId}")
+    @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
+    @Operation(summary = "A document of the case, e.g. the decision letter (PDF)")
+    public Response document(@PathParam("caseId") String caseId, @PathParam("documentId") String documentId) {
+        CaseDocumentEntity doc = cases.document(parse(caseId), parse(documentId))
+                .orElseThrow(() -> ProblemException.notFound("Document " + documentId + " of case " + caseId));
+        return Response.ok(doc.content, doc.mediaType)
+                .header("Content-Disposition", "inline; filename=\"" + doc.fileName + "\"")
+                .header("Digest", "sha-256=" + java.util.Base64.getEncoder()
+                        .encodeToString(java.util.HexFormat.of().parseHex(doc.sha256)))
+                .build();
+    }
+
+    static EntityTag etag(CaseResponse body) {
+        return new EntityTag(String.valueOf(body.version()));
+    }
+
+    static UUID parse(String id) {
         try {
-            return UUID.fromString(caseId);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Case " + caseId);
+            throw ProblemException.notFound(id);
         }
     }
 }

@@ -2,13 +2,20 @@ package de.fallnetz.cases.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -28,7 +35,8 @@ public class CaseEntity extends PanacheEntityBase {
     @Column(name = "office_id")
     public String officeId;
 
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public CaseStatus status;
 
     @Column(name = "opened_at")
     public Instant openedAt;
@@ -52,6 +60,78 @@ public class CaseEntity extends PanacheEntityBase {
 
     @Column(name = "request_hash")
     public String requestHash;
+
+    @Column(name = "catalogue_version")
+    public Integer catalogueVersion;
+
+    @Column(name = "opened_by")
+    public String openedBy;
+
+    @Column(name = "on_behalf_of")
+    public String onBehalfOf;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> application;
+
+    @Column(name = "postal_code")
+    public String postalCode;
+
+    @Column(name = "routing_reason")
+    public String routingReason;
+
+    @Column(name = "candidate_offices")
+    public String[] candidateOffices;
+
+    @Column(name = "office_land")
+    public String officeLand;
+
+    @Column(name = "azr_number")
+    public String azrNumber;
+
+    @Column(name = "person_key")
+    public String personKey;
+
+    @Column(name = "related_case_id")
+    public UUID relatedCaseId;
+
+    public String assignee;
+
+    @Column(name = "proposed_outcome")
+    public String proposedOutcome;
+
+    @Column(name = "proposal_reason")
+    public String proposalReason;
+
+    @Column(name = "hearing_statement")
+    public String hearingStatement;
+
+    @Column(name = "heard_at")
+    public Instant heardAt;
+
+    public String outcome;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+
+    @Column(name = "next_deadline_at")
+    public Instant nextDeadlineAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    /** Incremented by every change; the ETag clients send back as If-Match. */
+    public long version;
+
+    /** Reads the case and locks its row until the end of the transaction: commands and answers apply one by one. */
+    public static Optional<CaseEntity> lockForUpdate(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(CaseEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
 
     public static Optional<CaseEntity> findByIdempotencyKey(String key) {
         return find("idempotencyKey", key).firstResultOptional();

@@ -2,10 +2,28 @@ package de.fallnetz.cases.domain;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import de.fallnetz.contracts.events.CaseDecided;
+import de.fallnetz.contracts.events.CaseOpened;
+import de.fallnetz.contracts.events.CaseStatusChanged;
+import de.fallnetz.contracts.events.CaseTransferred;
+import de.fallnetz.contracts.events.DocumentsRequested;
+import de.fallnetz.contracts.events.FallnetzEvent;
+import de.fallnetz.contracts.events.InformationSupplied;
+import de.fallnetz.contracts.events.InteractionAnswered;
+import de.fallnetz.contracts.events.InteractionCancellationConfirmed;
+import de.fallnetz.contracts.events.InteractionCancelled;
+import de.fallnetz.contracts.events.InteractionClaimed;
+import de.fallnetz.contracts.events.InteractionDeemedGranted;
+import de.fallnetz.contracts.events.InteractionDelivered;
+import de.fallnetz.contracts.events.InteractionEscalated;
+import de.fallnetz.contracts.events.InteractionExpired;
+import de.fallnetz.contracts.events.InteractionInformationRequested;
+import de.fallnetz.contracts.events.InteractionRequested;
 import de.fallnetz.contracts.events.NotificationRecorded;
 import de.fallnetz.contracts.events.PartnerCaseRegistered;
 import de.fallnetz.platform.messaging.inbox.ReceivedEvent;
@@ -18,23 +36,72 @@ public class TimelineService {
     /** Records an event another service published; runs inside the inbox transaction of the consumer. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(ReceivedEvent event) {
-        String summary = event.type().type();
-        if (event.data() instanceof PartnerCaseRegistered) {
-            summary = "Registered with the partner service for agency interactions";
-        } else if (event.data() instanceof NotificationRecorded n) {
-            summary = "Notification '" + n.template() + "' recorded for the " + n.recipientRole().toLowerCase()
-                    + " (language " + n.language() + ")";
-        }
         Instant time = event.time() != null ? event.time() : Instant.now();
-        append(caseId(event), event.id(), event.type().type(), event.source(), time, summary);
+        append(caseIdOf(event), event.id(), event.type().type(), event.source(), time, summary(event.data()));
     }
 
-    private static UUID caseId(ReceivedEvent event) {
+    public static UUID caseIdOf(ReceivedEvent event) {
         try {
             return UUID.fromString(event.subject());
         } catch (IllegalArgumentException e) {
             throw new UnreadableEventException("case ID " + event.subject() + " is not a case-service ID", e);
         }
+    }
+
+    /** One line for a person reading the timeline; no personal data. */
+    static String summary(FallnetzEvent data) {
+        if (data instanceof CaseOpened o) {
+            return "Case opened at " + o.officeId() + " (" + o.caseType() + ")";
+        } else if (data instanceof CaseStatusChanged s) {
+            return "Status " + s.previousStatus() + " → " + s.status() + (s.reason() == null ? "" : ": " + s.reason());
+        } else if (data instanceof DocumentsRequested d) {
+            return "Documents requested from the applicant: "
+                    + d.items().stream().map(DocumentsRequested.Item::id).collect(Collectors.joining(", "));
+        } else if (data instanceof InteractionRequested r) {
+            return r.kind() + " requested from " + r.partnerOrganisation() + " (" + deadline(r.deadline()) + ")";
+        } else if (data instanceof InformationSupplied s) {
+            return "Information supplied to " + s.partnerOrganisation() + " for " + s.kind();
+        } else if (data instanceof InteractionCancelled c) {
+            return c.kind() + " at " + c.partnerOrganisation() + " cancelled (" + c.reason() + ")";
+        } else if (data instanceof CaseDecided d) {
+            return "Decided: " + d.outcome() + " (" + d.legalBasis() + "), decision letter SHA-256 "
+                    + d.documentSha256();
+        } else if (data instanceof CaseTransferred t) {
+            return "Transferred from " + t.fromOfficeId() + " to " + t.toOfficeId() + ": " + t.reason();
+        } else if (data instanceof InteractionDelivered d) {
+            return d.kind() + " delivered to " + d.partnerOrganisation()
+                    + (d.dueAt() == null ? ", no deadline" : ", due " + d.dueAt());
+        } else if (data instanceof InteractionClaimed c) {
+            return c.kind() + " taken up at " + c.partnerOrganisation();
+        } else if (data instanceof InteractionInformationRequested i) {
+            return i.partnerOrganisation() + " asks for information for " + i.kind() + " (clock stopped): "
+                    + i.missing();
+        } else if (data instanceof InteractionAnswered a) {
+            return a.partnerOrganisation() + " answered " + a.kind() + ": " + a.outcome()
+                    + (a.binding() ? " (binding)" : "");
+        } else if (data instanceof InteractionDeemedGranted g) {
+            return g.kind() + " deemed granted by silence (" + g.legalBasis() + "), due " + g.dueAt();
+        } else if (data instanceof InteractionEscalated e) {
+            return e.kind() + " escalated: " + e.reason();
+        } else if (data instanceof InteractionCancellationConfirmed c) {
+            return c.kind() + " cancellation confirmed by " + c.partnerOrganisation();
+        } else if (data instanceof InteractionExpired e) {
+            return e.kind() + " expired: " + e.reason();
+        } else if (data instanceof PartnerCaseRegistered) {
+            return "Registered with the partner service for agency interactions";
+        } else if (data instanceof NotificationRecorded n) {
+            return "Notification '" + n.template() + "' recorded for the " + n.recipientRole().toLowerCase()
+                    + " (language " + n.language() + ")";
+        }
+        return data.getClass().getSimpleName();
+    }
+
+    static String deadline(InteractionRequested.Deadline d) {
+        if ("NONE".equals(d.unit())) {
+            return "no statutory deadline, " + d.legalBasis();
+        }
+        return d.amount() + " " + d.unit().toLowerCase().replace('_', ' ') + ", silence: "
+                + d.silence().toLowerCase().replace('_', ' ') + ", " + d.legalBasis();
     }
 
     static void append(UUID caseId, String eventId, String type, String source, Instant occurredAt, String summary) {

@@ -7,11 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import de.fallnetz.cases.domain.CaseLifecycle;
 import de.fallnetz.cases.domain.TimelineService;
+import de.fallnetz.contracts.events.InteractionEvent;
 import de.fallnetz.platform.messaging.inbox.EventConsumer;
+import de.fallnetz.platform.messaging.inbox.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 
-/** Follows what the partner and notification services publish about cases, into each case's timeline. */
+/**
+ * Follows what the interaction and notification services publish about cases: every event goes on the case's
+ * timeline, and the interaction services' answers move the case on, in the same transaction.
+ */
 @ApplicationScoped
 public class TimelineEventHandler {
 
@@ -19,21 +25,30 @@ public class TimelineEventHandler {
 
     private final EventConsumer events;
     private final TimelineService timeline;
+    private final CaseLifecycle lifecycle;
 
-    public TimelineEventHandler(EventConsumer events, TimelineService timeline) {
+    public TimelineEventHandler(EventConsumer events, TimelineService timeline, CaseLifecycle lifecycle) {
         this.events = events;
         this.timeline = timeline;
+        this.lifecycle = lifecycle;
     }
 
     @Incoming("partner-events")
     @Blocking
     public CompletionStage<Void> onPartnerEvent(Message<String> message) {
-        return events.consume(message, CONSUMER, timeline::record);
+        return events.consume(message, CONSUMER, this::apply);
     }
 
     @Incoming("notification-events")
     @Blocking
     public CompletionStage<Void> onNotificationEvent(Message<String> message) {
         return events.consume(message, CONSUMER, timeline::record);
+    }
+
+    private void apply(ReceivedEvent event) {
+        timeline.record(event);
+        if (event.data() instanceof InteractionEvent interaction) {
+            lifecycle.onInteractionEvent(TimelineService.caseIdOf(event), interaction);
+        }
     }
 }

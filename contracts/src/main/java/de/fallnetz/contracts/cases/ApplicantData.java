@@ -26,7 +26,16 @@ public record ApplicantData(
         String nationality,
         @Schema(description = "Preferred language for notifications (BCP 47); German if left out", examples = "vi")
         @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 language tag such as de or pt-BR")
-        String preferredLanguage) {
+        String preferredLanguage,
+        @Schema(description = "Number in the Central Register of Foreigners (AZR), the key across agencies, where known",
+                examples = "123456789012")
+        @Pattern(regexp = "[0-9A-Z]{6,20}", message = "must be 6 to 20 digits or capital letters")
+        String azrNumber) {
+
+    public ApplicantData(String familyName, String givenNames, LocalDate dateOfBirth, String nationality,
+            String preferredLanguage) {
+        this(familyName, givenNames, dateOfBirth, nationality, preferredLanguage, null);
+    }
 
     public static final String DEFAULT_LANGUAGE = "de";
 

@@ -13,8 +13,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param officeId the immigration office (ABH) that owns the case
  * @param applicantLanguage the applicant's preferred language (BCP 47 tag), for notifications
  * @param openedAt when the case was opened
+ * @param catalogueVersion the version of the case type's catalogue entry the case follows; null from older producers
+ * @param routingReason how the competent office was found, e.g. {@code postal code 10115 → district 11000 → …};
+ *        null from older producers
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseOpened(String caseId, String caseType, String officeId, String applicantLanguage, Instant openedAt)
-        implements FallnetzEvent {
+public record CaseOpened(String caseId, String caseType, String officeId, String applicantLanguage, Instant openedAt,
+        Integer catalogueVersion, String routingReason) implements FallnetzEvent {
+
+    public CaseOpened(String caseId, String caseType, String officeId, String applicantLanguage, Instant openedAt) {
+        this(caseId, caseType, officeId, applicantLanguage, openedAt, null, null);
+    }
 }

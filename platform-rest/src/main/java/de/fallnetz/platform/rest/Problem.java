@@ -1,10 +1,14 @@
 package de.fallnetz.platform.rest;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -13,7 +17,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance,
-        List<InvalidParam> invalidParams) {
+        List<InvalidParam> invalidParams, @JsonIgnore Map<String, Object> extensions) {
+
+    public Problem(String type, String title, int status, String detail, String instance,
+            List<InvalidParam> invalidParams) {
+        this(type, title, status, detail, instance, invalidParams, Map.of());
+    }
+
+    /** RFC 9457 extension members, written beside the standard ones (e.g. the current status of a case). */
+    @JsonAnyGetter
+    public Map<String, Object> extensionMembers() {
+        return extensions;
+    }
+
+    public Problem with(String member, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(member, value);
+        return new Problem(type, title, status, detail, instance, invalidParams, more);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType MEDIA_TYPE_OBJECT = MediaType.valueOf(MEDIA_TYPE);
@@ -31,11 +52,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, invalidParams);
+        return new Problem(type, title, status, detail, path, invalidParams, extensions);
     }
 
     public Problem withInvalidParams(List<InvalidParam> params) {
-        return new Problem(type, title, status, detail, instance, params);
+        return new Problem(type, title, status, detail, instance, params, extensions);
     }
 
     public Response toResponse() {

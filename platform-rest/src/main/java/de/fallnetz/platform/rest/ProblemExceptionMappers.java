@@ -60,12 +60,17 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? path(m) : "";
+        String field = e instanceof JsonMappingException m ? path(m) : duplicateField(e);
         String detail;
         if (e instanceof UnrecognizedPropertyException u) {
             detail = "Unknown field '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            // The value itself is not echoed: it may hold control characters or personal data.
+            detail = "Field '" + field + "' " + f.getOriginalMessage();
         } else if (e instanceof InvalidFormatException f) {
             detail = "Field '" + field + "' has a value of the wrong format: " + f.getValue();
+        } else if (!field.isEmpty() && !(e instanceof JsonMappingException)) {
+            detail = "Field '" + field + "' is given more than once";
         } else if (e instanceof MismatchedInputException && !field.isEmpty()) {
             detail = "Field '" + field + "' has the wrong type";
         } else if (e instanceof MismatchedInputException) {
@@ -115,6 +120,16 @@ public class ProblemExceptionMappers {
             return String.join(".", nodes.subList(2, nodes.size()));
         }
         return String.join(".", nodes);
+    }
+
+    /** Jackson names a key given twice as {@code Duplicate field 'x'}; the name is all the parser knows of where. */
+    private static String duplicateField(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field '")) {
+            return "";
+        }
+        int end = message.indexOf('\'', 17);
+        return end > 17 ? message.substring(17, end) : "";
     }
 
     private static String path(JsonMappingException e) {

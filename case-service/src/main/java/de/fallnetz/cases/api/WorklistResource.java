@@ -1,0 +1,66 @@
+package de.fallnetz.cases.api;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import de.fallnetz.cases.domain.CaseStatus;
+import de.fallnetz.cases.domain.Worklist;
+import de.fallnetz.contracts.cases.WorklistResponse;
+import de.fallnetz.platform.rest.Problem;
+import de.fallnetz.platform.rest.ProblemException;
+
+@Path("/cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorklistResource {
+
+    private final Worklist worklist;
+
+    public WorklistResource(Worklist worklist) {
+        this.worklist = worklist;
+    }
+
+    @GET
+    @Operation(summary = "An office's worklist, nearest partner deadline first, with counts per status",
+            description = "Keyset paging: pass nextCursor as after. Names are personal data: reads are audited by "
+                    + "the gateway.")
+    public WorklistResponse list(
+            @QueryParam("officeId") @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}",
+                    message = "must be an office ID") String officeId,
+            @QueryParam("status") @Pattern(regexp = "[A-Z_]{3,40}", message = "must be a case status") String status,
+            @QueryParam("assignee") @Size(max = 100) String assignee,
+            @QueryParam("unassigned") @DefaultValue("false") boolean unassigned,
+            @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+            @QueryParam("caseType") @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a case type code")
+            String caseType,
+            @QueryParam("q") @Size(max = 100) String text,
+            @QueryParam("includeFinished") @DefaultValue("false") boolean includeFinished,
+            @QueryParam("after") @Size(max = 200) String after,
+            @QueryParam("limit") @DefaultValue("25") @Min(1) @Max(100) int limit) {
+        CaseStatus parsed = null;
+        if (status != null) {
+            try {
+                parsed = CaseStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(Problem.typed("invalid-request", "Invalid request", 400,
+                        "status: unknown status").withInvalidParams(List.of(new Problem.InvalidParam("status",
+                                "must be one of " + Arrays.toString(CaseStatus.values())))));
+            }
+        }
+        return worklist.query(new Worklist.Filter(officeId, parsed, assignee, unassigned, overdue, caseType, text,
+                includeFinished), after, limit);
+    }
+}

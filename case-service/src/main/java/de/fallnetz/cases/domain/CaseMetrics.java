@@ -1,0 +1,55 @@
+package de.fallnetz.cases.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Backlog and processing time per office and case type, for the operators' dashboards:
+ * {@code fallnetz_cases_backlog{office,case_type,status}} (open cases, refreshed every 30 s from the database, so it
+ * is right across restarts and replicas) and {@code fallnetz_cases_processing_seconds{office,case_type,outcome}}
+ * (opening to decision).
+ */
+@ApplicationScoped
+public class CaseMetrics {
+
+    private final MeterRegistry registry;
+    private final MultiGauge backlog;
+
+    public CaseMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.backlog = MultiGauge.builder("fallnetz.cases.backlog")
+                .description("Open cases per office, case type and status").register(registry);
+    }
+
+    void decided(CaseEntity c, Instant decidedAt) {
+        Timer.builder("fallnetz.cases.processing")
+                .description("Time from opening a case to its decision")
+                .tags("office", c.officeId, "case_type", c.caseType, "outcome", c.outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofHours(1)).maximumExpectedValue(Duration.ofDays(730))
+                .register(registry)
+                .record(Duration.between(c.openedAt, decidedAt));
+    }
+
+    @Scheduled(every = "30s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void refreshBacklog() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = CaseEntity.getEntityManager().createNativeQuery("""
+                select coalesce(office_id, 'unassigned'), case_type, status, count(*) from fallnetz_case
+                where status not in ('DECIDED', 'CLOSED', 'WITHDRAWN') group by 1, 2, 3""").getResultList();
+        backlog.register(rows.stream().map(r -> MultiGauge.Row.of(
+                Tags.of("office", (String) r[0], "case_type", (String) r[1], "status", (String) r[2]),
+                ((Number) r[3]).doubleValue())).toList(), true);
+    }
+}

@@ -1,0 +1,69 @@
+package de.fallnetz.cases.domain;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import de.fallnetz.cases.catalogue.CaseTypeCatalogue;
+import de.fallnetz.cases.catalogue.CaseTypeVersion;
+import de.fallnetz.contracts.cases.ApplicantData;
+import de.fallnetz.contracts.cases.CaseResponse;
+
+/** Builds what a case looks like from outside: the entity with its checklist, interactions and documents. */
+@ApplicationScoped
+public class CaseViews {
+
+    private final CaseTypeCatalogue catalogue;
+
+    public CaseViews(CaseTypeCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public CaseResponse toResponse(CaseEntity c) {
+        CaseTypeVersion type = catalogue.version(c.caseType, c.catalogueVersion).orElse(null);
+        Map<String, ChecklistItemEntity> ticks = ChecklistItemEntity.ofCase(c.id).stream()
+                .collect(Collectors.toMap(i -> i.itemId, Function.identity()));
+        List<CaseResponse.ChecklistEntry> checklist = type == null ? List.of()
+                : type.checklist().stream().map(item -> {
+                    ChecklistItemEntity state = ticks.get(item.id());
+                    return new CaseResponse.ChecklistEntry(item.id(), item.title(), item.legalReason(),
+                            state != null && state.ticked, state == null ? null : state.note);
+                }).toList();
+        List<CaseResponse.InteractionEntry> interactions = CaseInteractionEntity.ofCase(c.id).stream()
+                .map(i -> new CaseResponse.InteractionEntry(i.id.toString(), i.kind, i.partnerOrganisation, i.state,
+                        i.deadlineText, i.silence, i.dueAt, i.outcome, i.binding, i.reasons,
+                        i.conditions == null ? List.of() : Arrays.asList(i.conditions)))
+                .toList();
+        List<CaseResponse.DocumentEntry> documents = CaseDocumentEntity.ofCase(c.id).stream()
+                .map(d -> new CaseResponse.DocumentEntry(d.id.toString(), d.kind, d.fileName, d.mediaType, d.sha256,
+                        d.createdAt))
+                .toList();
+        ApplicantData applicant = c.erasedAt != null ? null
+                : new ApplicantData(c.familyName, c.givenNames, c.dateOfBirth, c.nationality, c.preferredLanguage,
+                        c.azrNumber);
+        return new CaseResponse(c.id.toString(), c.caseType, c.officeId, c.status.name(), c.openedAt, applicant,
+                c.catalogueVersion, c.version, c.openedBy, c.onBehalfOf, c.erasedAt != null ? Map.of() : c.application,
+                new CaseResponse.Routing(c.postalCode, c.routingReason,
+                        c.candidateOffices == null ? List.of() : Arrays.asList(c.candidateOffices), c.officeLand),
+                c.assignee, checklist, interactions, c.proposedOutcome, c.proposalReason, c.outcome, c.decidedAt,
+                documents, linkedCases(c), c.status.allowed().stream().map(CaseCommand::path).sorted().toList(),
+                c.nextDeadlineAt);
+    }
+
+    /** Other cases of the same person, the case this one belongs to, and the cases that belong to it. */
+    @SuppressWarnings("unchecked")
+    private static List<String> linkedCases(CaseEntity c) {
+        List<UUID> ids = CaseEntity.getEntityManager().createNativeQuery("""
+                select id from fallnetz_case
+                where id <> ?1 and (person_key = cast(?2 as text) or id = cast(?3 as uuid) or related_case_id = ?1)
+                order by opened_at limit 50""", UUID.class)
+                .setParameter(1, c.id).setParameter(2, c.personKey).setParameter(3, c.relatedCaseId)
+                .getResultList();
+        return ids.stream().map(UUID::toString).toList();
+    }
+}
