@@ -32,4 +32,22 @@ public class AuditService {
             throw new IllegalStateException("Could not write the audit trail; the read is refused", e);
         }
     }
+
+    /** One entry per case of a list read (a worklist page shows names), in one statement. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordAll(String actor, String client, String action, java.util.List<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return;
+        }
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "insert into audit_log (actor, client, action, case_id) select ?, ?, ?, unnest(?::text[])")) {
+            ps.setString(1, actor);
+            ps.setString(2, client);
+            ps.setString(3, action);
+            ps.setArray(4, c.createArrayOf("text", caseIds.toArray()));
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not write the audit trail; the read is refused", e);
+        }
+    }
 }
