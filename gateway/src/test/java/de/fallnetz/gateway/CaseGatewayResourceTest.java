@@ -34,8 +34,9 @@ class CaseGatewayResourceTest {
 
     private final DatabaseTestClient db = DatabaseTestClient.onSharedStack(FallnetzService.GATEWAY);
 
+    /** What the gateway can judge by the request's shape; content the catalogue decides is the case service's. */
     static List<Fixtures.BadRequest> badRequests() {
-        return Fixtures.badOpenCaseRequests();
+        return Fixtures.badOpenCaseRequests().stream().filter(bad -> bad.status() != 422).toList();
     }
 
     // The case service is down: a bad request answered with its own 4xx was refused here, never forwarded.

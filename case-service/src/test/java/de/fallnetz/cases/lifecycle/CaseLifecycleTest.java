@@ -16,12 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import de.fallnetz.cases.catalogue.CaseTypeCatalogue;
+import de.fallnetz.cases.catalogue.CaseTypeVersion;
 import de.fallnetz.contracts.events.CaseDecided;
 import de.fallnetz.contracts.events.EventType;
 import de.fallnetz.contracts.events.InformationSupplied;
@@ -51,6 +55,9 @@ class CaseLifecycleTest {
     private static KafkaTestClient kafka;
     private static CaseApi api;
 
+    @Inject
+    CaseTypeCatalogue catalogue;
+
     @BeforeAll
     static void connect() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails(LogDetail.BODY);
@@ -78,10 +85,14 @@ class CaseLifecycleTest {
         JsonPath complete = api.get(caseId);
         int planned = complete.getList("interactions").size();
         List<InteractionRequested> requests = api.awaitRequested(caseId, planned);
-        assertThat(requests).allSatisfy(r -> {
+        CaseTypeVersion version = catalogue.version(caseType, complete.getInt("catalogueVersion")).orElseThrow();
+        for (InteractionRequested r : requests) {
             assertThat(r.officeLand()).isEqualTo("DE-BE");
-            assertThat(r.data()).doesNotContainKeys("postalCode", "placeOfWorkPostalCode");
-        });
+            // Need-to-know: a partner gets only the fields the catalogue names for its interaction.
+            List<String> named = version.interactions().stream().filter(rule -> rule.kind().equals(r.kind()))
+                    .findFirst().orElseThrow().dataFields().stream().map(f -> f.replace("applicant.", "")).toList();
+            assertThat(named).as("data fields of %s", r.kind()).containsAll(r.data().keySet());
+        }
         for (InteractionRequested r : requests) {
             api.partnerSays(new InteractionDelivered(r.interactionId(), caseId, r.kind(), r.partnerOrganisation(),
                     Instant.now().plus(Duration.ofDays(14)), Instant.now()));

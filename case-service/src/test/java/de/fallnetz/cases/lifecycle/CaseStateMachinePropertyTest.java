@@ -42,7 +42,7 @@ import net.jqwik.api.Arbitrary;
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "case-service"))
 class CaseStateMachinePropertyTest {
 
-    private static final int SEQUENCES = 20;
+    private static final int SEQUENCES = 12;
 
     /** The transitions of domain §3, written down independently of the code: status → where it may go next. */
     private static final Map<CaseStatus, Set<CaseStatus>> EDGES = new HashMap<>();
@@ -127,7 +127,7 @@ class CaseStateMachinePropertyTest {
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Withdraw())),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Assign())),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Stale())));
-        return step.list().ofMinSize(5).ofMaxSize(30);
+        return step.list().ofMinSize(5).ofMaxSize(24);
     }
 
     @Test

@@ -110,14 +110,20 @@ public class ProblemExceptionMappers {
                 .withInstance(uri.getPath()).toResponse();
     }
 
-    /** {@code open.request.applicant.dateOfBirth} → {@code applicant.dateOfBirth}: drop method and parameter. */
+    /**
+     * {@code open.request.applicant.dateOfBirth} → {@code applicant.dateOfBirth}: drop method and body parameter;
+     * {@code list.officeId} → {@code officeId}: drop the method.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
         List<String> nodes = new java.util.ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
             nodes.add(node.getName());
         }
-        if (nodes.size() > 2 && violation.getExecutableParameters() != null) {
+        if (violation.getExecutableParameters() != null && nodes.size() > 2) {
             return String.join(".", nodes.subList(2, nodes.size()));
+        }
+        if (violation.getExecutableParameters() != null && nodes.size() == 2) {
+            return nodes.get(1); // a query or header parameter: its name without the method's
         }
         return String.join(".", nodes);
     }
