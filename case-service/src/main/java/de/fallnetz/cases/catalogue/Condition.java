@@ -2,6 +2,8 @@ package de.fallnetz.cases.catalogue;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * When an interaction is needed, as data. Exactly one of the forms is set:
  * <ul>
@@ -13,6 +15,7 @@ import java.util.List;
  * <li>{@code allOf} / {@code anyOf} / {@code not}: combinations</li>
  * </ul>
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Condition(Boolean always, String field, Object equals, List<Object> in, String nationalityIn,
         List<Condition> allOf, List<Condition> anyOf, Condition not) {
 }
