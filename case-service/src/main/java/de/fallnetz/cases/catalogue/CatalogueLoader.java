@@ -127,6 +127,11 @@ public final class CatalogueLoader {
                     + String.join("; ", violations));
         }
         applySettings(tree, file, "");
+        for (JsonNode field : tree.path("fields")) {
+            if (!field.has("allowed")) {
+                ((ObjectNode) field).putArray("allowed");
+            }
+        }
         CatalogueEntry entry;
         try {
             CaseTypeVersion version = YAML.treeToValue(tree, CaseTypeVersion.class);
