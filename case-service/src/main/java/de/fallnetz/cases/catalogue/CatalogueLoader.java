@@ -42,7 +42,7 @@ import de.fallnetz.contracts.events.EventType;
  * {@code case-type.schema.json} and for cross-references; configured settings replace the values the files mark as
  * configurable. Any problem ends loading with a {@link CatalogueException} that names the file.
  */
-public final class CatalogueLoader {
+final class CatalogueLoader {
 
     public static final String DEFAULT_ROOT = "catalogue";
     public static final String SCHEMA = "case-type.schema.json";

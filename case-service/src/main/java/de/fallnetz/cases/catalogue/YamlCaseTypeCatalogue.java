@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -149,10 +148,5 @@ public class YamlCaseTypeCatalogue implements CaseTypeCatalogue {
             return new BigDecimal(wanted.toString()).compareTo(new BigDecimal(value.toString())) == 0;
         }
         return Objects.equals(String.valueOf(wanted), String.valueOf(value));
-    }
-
-    /** The names of the configured nationality lists. */
-    public Set<String> nationalityLists() {
-        return nationalityLists.keySet();
     }
 }

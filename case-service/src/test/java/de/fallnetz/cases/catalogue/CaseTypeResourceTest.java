@@ -3,11 +3,16 @@ package de.fallnetz.cases.catalogue;
 import static io.restassured.RestAssured.given;
 import static jakarta.ws.rs.core.Response.Status.NOT_FOUND;
 import static jakarta.ws.rs.core.Response.Status.OK;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +31,20 @@ import io.restassured.filter.log.LogDetail;
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "case-service"))
 class CaseTypeResourceTest {
 
+    @Inject
+    CaseTypeCatalogue catalogue;
+
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails(LogDetail.ALL);
+    }
+
+    @Test
+    void shouldTakeTheNationalityListsFromTheServicesConfiguration() {
+        Condition listed = new Condition(null, null, null, null, "security-consultation", null, null, null);
+
+        assertThat(catalogue.applies(listed, Map.of(), "AFG")).isTrue();
+        assertThat(catalogue.applies(listed, Map.of(), "VNM")).isFalse();
     }
 
     @Test
