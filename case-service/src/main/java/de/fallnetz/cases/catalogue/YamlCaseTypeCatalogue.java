@@ -124,12 +124,6 @@ public class YamlCaseTypeCatalogue implements CaseTypeCatalogue {
         return true;
     }
 
-    /** The interactions of {@code version} that a case with this application and nationality needs. */
-    public List<InteractionRule> requiredInteractions(CaseTypeVersion version, Map<String, Object> application,
-            String nationality) {
-        return version.interactions().stream().filter(r -> applies(r.when(), application, nationality)).toList();
-    }
-
     @Override
     public List<InvalidField> validate(CaseTypeVersion version, Map<String, Object> application) {
         return validate(version, application, LocalDate.now(clock));
