@@ -24,11 +24,17 @@ public interface CaseTypeCatalogue {
     Optional<CaseTypeVersion> version(String code, int version);
 
     /**
-     * Whether {@code rule} applies to a case with this application data and applicant nationality.
+     * Whether {@code condition} applies to a case with this application data and applicant nationality.
      *
      * @param application the case's application data (field name to value as read from JSON)
      */
     boolean applies(Condition condition, Map<String, Object> application, String nationality);
+
+    /** The interactions of {@code version} that a case with this application data and nationality needs. */
+    default List<InteractionRule> requiredInteractions(CaseTypeVersion version, Map<String, Object> application,
+            String nationality) {
+        return version.interactions().stream().filter(r -> applies(r.when(), application, nationality)).toList();
+    }
 
     /**
      * What is wrong with {@code application} for {@code version}: unknown fields, missing required ones, values of

@@ -42,7 +42,7 @@ import de.fallnetz.contracts.events.EventType;
  * {@code case-type.schema.json} and for cross-references; configured settings replace the values the files mark as
  * configurable. Any problem ends loading with a {@link CatalogueException} that names the file.
  */
-public final class CatalogueLoader {
+final class CatalogueLoader {
 
     public static final String DEFAULT_ROOT = "catalogue";
     public static final String SCHEMA = "case-type.schema.json";
@@ -127,6 +127,11 @@ public final class CatalogueLoader {
                     + String.join("; ", violations));
         }
         applySettings(tree, file, "");
+        for (JsonNode field : tree.path("fields")) {
+            if (!field.has("allowed")) {
+                ((ObjectNode) field).putArray("allowed");
+            }
+        }
         CatalogueEntry entry;
         try {
             CaseTypeVersion version = YAML.treeToValue(tree, CaseTypeVersion.class);

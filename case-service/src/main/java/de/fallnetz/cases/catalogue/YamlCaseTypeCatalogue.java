@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -125,12 +124,6 @@ public class YamlCaseTypeCatalogue implements CaseTypeCatalogue {
         return true;
     }
 
-    /** The interactions of {@code version} that a case with this application and nationality needs. */
-    public List<InteractionRule> requiredInteractions(CaseTypeVersion version, Map<String, Object> application,
-            String nationality) {
-        return version.interactions().stream().filter(r -> applies(r.when(), application, nationality)).toList();
-    }
-
     @Override
     public List<InvalidField> validate(CaseTypeVersion version, Map<String, Object> application) {
         return validate(version, application, LocalDate.now(clock));
@@ -149,10 +142,5 @@ public class YamlCaseTypeCatalogue implements CaseTypeCatalogue {
             return new BigDecimal(wanted.toString()).compareTo(new BigDecimal(value.toString())) == 0;
         }
         return Objects.equals(String.valueOf(wanted), String.valueOf(value));
-    }
-
-    /** The names of the configured nationality lists. */
-    public Set<String> nationalityLists() {
-        return nationalityLists.keySet();
     }
 }

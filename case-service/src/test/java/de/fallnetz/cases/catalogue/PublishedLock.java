@@ -36,8 +36,9 @@ final class PublishedLock {
         published.forEach((file, hash) -> {
             String lockedHash = locked.get(file);
             if (lockedHash == null) {
-                problems.add(file + " is PUBLISHED but not in " + LOCK + ": add the line \"" + hash + "  " + file
-                        + "\" when you publish it, and never edit it afterwards");
+                problems.add(file + " is PUBLISHED but not in " + LOCK + ": when you publish it, add the line \""
+                        + hash + "  " + file + "\" and never edit the file afterwards; if it was published before "
+                        + "under another content, restore it and publish a new version instead");
             } else if (!lockedHash.equals(hash)) {
                 problems.add(file + " changed after it was published (SHA-256 " + hash + ", locked " + lockedHash
                         + "): published versions are immutable, publish a new version instead");

@@ -31,6 +31,14 @@ class YamlCaseTypeCatalogueTest {
     }
 
     @Test
+    void shouldGiveEveryFieldAListOfAllowedValuesEmptyUnlessItIsAnEnum() {
+        for (String code : catalogue.codes()) {
+            assertThat(catalogue.versions(code)).flatMap(CaseTypeVersion::fields).allSatisfy(f -> assertThat(
+                    f.allowed().isEmpty()).isEqualTo(f.type() != FieldSpec.Type.ENUM));
+        }
+    }
+
+    @Test
     void shouldAskForBaConsentOnlyForTheReducedBlueCardBand() {
         Map<String, Object> general = application("BLUE_CARD");
         Map<String, Object> reduced = application("BLUE_CARD");
