@@ -422,10 +422,7 @@ public class CaseLifecycle {
     private int requestInteractions(CaseEntity c, Instant now) {
         CaseTypeVersion type = type(c);
         int count = 0;
-        for (InteractionRule rule : type.interactions()) {
-            if (!catalogue.applies(rule.when(), c.application, c.nationality)) {
-                continue;
-            }
+        for (InteractionRule rule : catalogue.requiredInteractions(type, c.application, c.nationality)) {
             CaseInteractionEntity i = new CaseInteractionEntity();
             i.id = UUID.randomUUID();
             i.caseId = c.id;

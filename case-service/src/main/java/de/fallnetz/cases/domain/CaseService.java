@@ -161,8 +161,10 @@ public class CaseService {
             throw invalid(422, "invalid-application", "Application data do not fit", "application." + field,
                     "must be given: it decides the competent office");
         }
-        return jurisdiction.route(postalCode.toString(), type.code(), type.competence(), request.municipality(),
-                "application." + field);
+        Object hint = request.municipality() != null ? request.municipality()
+                : request.applicationOrEmpty().get("municipality");
+        return jurisdiction.route(postalCode.toString(), type.code(), type.competence(),
+                hint == null ? null : hint.toString(), "application." + field);
     }
 
     static String postalCodeField(CaseTypeVersion type) {
