@@ -106,7 +106,8 @@ public class DecisionLetters {
         return new LetterView(
                 "Bescheid " + clean(letter.caseTypeTitle()) + " – Aktenzeichen " + clean(letter.caseId()),
                 clean(letter.caseId()), clean(letter.caseTypeTitle()), letter.outcome(), clean(letter.legalBasis()),
-                reasons, orEmpty(letter.conditions()).stream().map(DecisionLetters::clean).toList(), officeName,
+                reasons, refused ? List.of() : orEmpty(letter.conditions()).stream().map(DecisionLetters::clean).toList(),
+                officeName,
                 clean(letter.applicantGivenNames()) + " " + clean(letter.applicantFamilyName()),
                 letter.applicantDateOfBirth() == null ? null : DATE.format(letter.applicantDateOfBirth()),
                 clean(letter.applicantNationality()), clean(letter.decidedBy()),

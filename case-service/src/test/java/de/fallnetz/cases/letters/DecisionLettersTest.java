@@ -48,7 +48,7 @@ class DecisionLettersTest {
         String text = text(rendered);
         assertThat(text).contains("Landesamt für Einwanderung (LEA) Berlin", "Bescheid", "Aktenzeichen",
                 "c0ffee00-1234-4abc-8def-000000000001", "14.11.2026", "Thi Lan Nguyen", "17.03.1994", "VNM",
-                "Ihnen wird Blaue Karte EU erteilt.", "Beschäftigung nur als Softwareentwicklerin",
+                "Ihnen wird Blaue Karte EU erteilt.", "Nebenbestimmungen", "Beschäftigung nur als Softwareentwicklerin",
                 "§ 18g Abs. 1 AufenthG", "100,00 €", "Rechtsgrundlage", "Gebühren");
         assertThat(text).doesNotContain("Rechtsbehelfsbelehrung", "Klage");
         assertThat(rendered.mediaType()).isEqualTo("application/pdf");
@@ -108,6 +108,20 @@ class DecisionLettersTest {
         String text = text(rendered);
         assertThat(text).contains("<script>alert('x')</script> & Co.", "]]> <!-- --> {letter.caseId}",
                 "O'Brien &", "<i>Söhne", "Gebühr <img src=x>", "Clerk evil").doesNotContain("\u0000", "\u202E");
+    }
+
+    @Test
+    void shouldPickTheTemplateOfTheCaseTypeWhenThereIsOne() throws IOException {
+        DecisionLetter blueCard = blueCard(DecisionLetter.GRANTED, null, "zfe-nrw");
+        DecisionLetter accelerated = new DecisionLetter(blueCard.caseId(), "ACCELERATED_SKILLED_WORKER",
+                "Beschleunigtes Fachkräfteverfahren", DecisionLetter.GRANTED, "§ 81a AufenthG, § 31 Abs. 3 AufenthV",
+                null, List.of(), "zfe-nrw", "Zentralstelle Fachkräfteeinwanderung NRW, Bezirksregierung Köln",
+                blueCard.applicantFamilyName(), blueCard.applicantGivenNames(), blueCard.applicantDateOfBirth(),
+                blueCard.applicantNationality(), blueCard.decidedBy(), blueCard.decidedAt(), List.of());
+
+        assertThat(text(letters.render(accelerated))).contains("vorab", "zugestimmt (Vorabzustimmung)")
+                .doesNotContain("erteilt.");
+        assertThat(text(letters.render(blueCard))).contains("Ihnen wird Blaue Karte EU erteilt.");
     }
 
     @Test
