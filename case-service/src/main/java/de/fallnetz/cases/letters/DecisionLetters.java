@@ -62,6 +62,7 @@ public class DecisionLetters {
         this.templates = templates;
         this.jurisdiction = jurisdiction;
         this.remedies = LegalRemedies.fromClasspath();
+        PdfRendererLog.install();
         this.regularFont = resource(FONTS + "DejaVuSans.ttf");
         this.boldFont = resource(FONTS + "DejaVuSans-Bold.ttf");
     }
