@@ -185,10 +185,7 @@ public class CaseLifecycle {
                     r.outcome(), legalBasis, r.reasons(), r.conditions() == null ? List.of() : r.conditions(),
                     c.officeId, office == null ? c.officeId : office.name(), c.familyName, c.givenNames,
                     c.dateOfBirth, c.nationality, r.decidedBy(), now,
-                    type.fees().stream().filter(f -> !refused || f.code().equals("ACCELERATED_PROCEDURE"))
-                            .map(f -> new DecisionLetter.FeeLine(f.code() + " (" + f.legalBasis() + ")",
-                                    f.amountEur()))
-                            .toList()));
+                    letterFees(type, refused)));
             CaseDocumentEntity doc = new CaseDocumentEntity();
             doc.id = UUID.randomUUID();
             doc.caseId = c.id;
@@ -206,6 +203,18 @@ public class CaseLifecycle {
             changeStatus(c, CaseStatus.DECIDED, refused ? "Refused" : "Granted", now);
             metrics.decided(c, now);
         });
+    }
+
+    /**
+     * A grant charges the case type's main fee (the first listed; the others are conditional, e.g. a fictional
+     * certificate); a refusal only what is not refunded (the §81a fee).
+     */
+    private static List<DecisionLetter.FeeItem> letterFees(CaseTypeVersion type, boolean refused) {
+        return type.fees().stream()
+                .filter(f -> refused ? f.code().equals("ACCELERATED_PROCEDURE") : f == type.fees().get(0))
+                .map(f -> new DecisionLetter.FeeItem((f.note() == null ? f.code() : f.note()) + " ("
+                        + f.legalBasis() + ")", f.amountEur()))
+                .toList();
     }
 
     @Transactional

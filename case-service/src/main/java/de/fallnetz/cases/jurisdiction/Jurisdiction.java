@@ -14,7 +14,7 @@ public interface Jurisdiction {
      * unknown.
      *
      * @param postalCode the postal code of residence, or of the place of work (see {@code competence})
-     * @param caseType the case type code (central offices take over some types)
+     * @param caseType the case type code (central offices take over some types); null for the local office alone
      * @param competence which kind of postal code it is
      * @param municipalityHint the place name, to decide a postal code that spans several districts; may be null
      * @param field the request field the postal code came from, named in a 422

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,7 +82,7 @@ public class JurisdictionRegister implements Jurisdiction {
             }
         }
         Map<String, Set<String>> districts = new HashMap<>();
-        Map<String, Map<String, Set<String>>> places = new HashMap<>();
+        List<String[]> rows = new ArrayList<>();
         this.placesWithoutDistrict = new HashMap<>();
         String[] lines = new String(postalCodesCsv, StandardCharsets.UTF_8).split("\n");
         for (int i = 1; i < lines.length; i++) {
@@ -98,20 +99,20 @@ public class JurisdictionRegister implements Jurisdiction {
                         + postalCode + ")");
             }
             districts.computeIfAbsent(postalCode, c -> new TreeSet<>()).add(district);
-            Map<String, Set<String>> placeDistricts = places.computeIfAbsent(postalCode, c -> new HashMap<>());
-            for (String key : PlaceNames.matchKeys(place)) {
-                placeDistricts.computeIfAbsent(key, k -> new TreeSet<>()).add(district);
-            }
+            rows.add(new String[] { postalCode, place, district });
         }
         this.districtsByPostalCode = new HashMap<>();
         districts.forEach((code, keys) -> districtsByPostalCode.put(code, List.copyOf(keys)));
-        // The places are only needed where a postal code spans districts: keep those alone.
+        // The places are only needed where a postal code spans districts: index those alone.
         this.placesByPostalCode = new HashMap<>();
-        places.forEach((code, byPlace) -> {
-            if (districts.get(code).size() > 1) {
-                placesByPostalCode.put(code, byPlace);
+        for (String[] row : rows) {
+            if (districts.get(row[0]).size() > 1) {
+                Map<String, Set<String>> byPlace = placesByPostalCode.computeIfAbsent(row[0], c -> new HashMap<>());
+                for (String key : PlaceNames.matchKeys(row[1])) {
+                    byPlace.computeIfAbsent(key, k -> new TreeSet<>()).add(row[2]);
+                }
             }
-        });
+        }
         placesWithoutDistrict.keySet().removeAll(districtsByPostalCode.keySet());
         LOG.infof("Office register: %d offices, %d postal codes (%d spanning several districts) loaded in %d ms",
                 offices.size(), districtsByPostalCode.size(), placesByPostalCode.size(),

@@ -1,24 +1,189 @@
 package de.fallnetz.cases.letters;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** TEMPORARY stand-in until the renderer branch lands. */
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import de.fallnetz.cases.jurisdiction.Jurisdiction;
+import de.fallnetz.cases.jurisdiction.Office;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+
+/**
+ * Renders decision letters (Musterbescheide): a Qute XHTML template per outcome ({@code templates/letters/grant.html},
+ * {@code refusal.html}), overridden per case type by {@code templates/letters/<CASE_TYPE>-grant.html} or
+ * {@code -refusal.html} when there is one, turned into a tagged PDF/UA document with embedded fonts by
+ * openhtmltopdf. The instruction on legal remedies of a refusal comes from {@code letters/legal-remedies.yaml} by the
+ * office's Land.
+ */
 @ApplicationScoped
 public class DecisionLetters {
 
+    static final String FONT_FAMILY = "DejaVu Sans";
+    private static final String FONTS = "net/sf/jasperreports/fonts/dejavu/";
+    private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.GERMANY);
+    /**
+     * Characters XML 1.0 cannot carry (NUL and the other controls but tab and line breaks, non-characters), and the
+     * bidirectional embedding and override controls, with which a name could make the text around it read backwards.
+     */
+    private static final Pattern UNSAFE_CHARACTERS = Pattern.compile("[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}"
+            + "\\x{10000}-\\x{10FFFF}]|[\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]");
+    private static final Pattern NOT_FILE_NAME = Pattern.compile("[^A-Za-z0-9-]");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
+
+    private final Engine templates;
+    private final Jurisdiction jurisdiction;
+    private final LegalRemedies remedies;
+    private final byte[] regularFont;
+    private final byte[] boldFont;
+
+    public DecisionLetters(Engine templates, Jurisdiction jurisdiction) {
+        this.templates = templates;
+        this.jurisdiction = jurisdiction;
+        this.remedies = LegalRemedies.fromClasspath();
+        PdfRendererLog.install();
+        this.regularFont = resource(FONTS + "DejaVuSans.ttf");
+        this.boldFont = resource(FONTS + "DejaVuSans-Bold.ttf");
+    }
+
+    /**
+     * Renders a letter. Throws {@link IllegalArgumentException} when the letter lacks what it must say (an outcome
+     * other than GRANTED or REFUSED, a refusal without reasons, no case, office, applicant or date).
+     */
     public RenderedLetter render(DecisionLetter letter) {
-        byte[] pdf = ("%PDF-1.4\n% " + letter.caseId() + " " + letter.outcome() + "\n%%EOF\n")
-                .getBytes(StandardCharsets.UTF_8);
+        check(letter);
+        String html = template(letter).data("letter", view(letter)).render();
+        byte[] pdf = pdf(html);
+        return new RenderedLetter(pdf, sha256(pdf), "bescheid-" + NOT_FILE_NAME.matcher(letter.caseId()).replaceAll("_") + ".pdf",
+                RenderedLetter.PDF);
+    }
+
+    private Template template(DecisionLetter letter) {
+        String outcome = DecisionLetter.GRANTED.equals(letter.outcome()) ? "grant" : "refusal";
+        Template specific = templates.getTemplate("letters/" + clean(letter.caseType()) + "-" + outcome);
+        return specific != null ? specific : Objects.requireNonNull(templates.getTemplate("letters/" + outcome));
+    }
+
+    private LetterView view(DecisionLetter letter) {
+        NumberFormat euros = NumberFormat.getCurrencyInstance(Locale.GERMANY);
+        List<LetterView.FeeLine> fees = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (DecisionLetter.FeeItem fee : orEmpty(letter.fees())) {
+            fees.add(new LetterView.FeeLine(clean(fee.label()), euros.format(fee.amountEur())));
+            total = total.add(fee.amountEur());
+        }
+        boolean refused = DecisionLetter.REFUSED.equals(letter.outcome());
+        String officeName = clean(letter.officeName());
+        String land = jurisdiction.office(letter.officeId()).map(Office::land).orElse(null);
+        List<String> reasons = new ArrayList<>();
+        if (letter.reasons() != null) {
+            for (String paragraph : PARAGRAPH_BREAK.split(clean(letter.reasons()).strip())) {
+                if (!paragraph.isBlank()) {
+                    reasons.add(paragraph.strip());
+                }
+            }
+        }
+        return new LetterView(
+                "Bescheid " + clean(letter.caseTypeTitle()) + " – Aktenzeichen " + clean(letter.caseId()),
+                clean(letter.caseId()), clean(letter.caseTypeTitle()), letter.outcome(), clean(letter.legalBasis()),
+                reasons, refused ? List.of() : orEmpty(letter.conditions()).stream().map(DecisionLetters::clean).toList(),
+                officeName,
+                clean(letter.applicantGivenNames()) + " " + clean(letter.applicantFamilyName()),
+                letter.applicantDateOfBirth() == null ? null : DATE.format(letter.applicantDateOfBirth()),
+                clean(letter.applicantNationality()), clean(letter.decidedBy()),
+                DATE.format(letter.decidedAt().atZone(GERMANY)), fees, fees.isEmpty() ? null : euros.format(total),
+                refused ? remedies.text(land, letter.officeId(), officeName) : null);
+    }
+
+    private byte[] pdf(String html) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        PdfRendererBuilder builder = new PdfRendererBuilder()
+                .useFastMode()
+                .usePdfUaAccessibility(true)
+                .useFont(() -> new ByteArrayInputStream(regularFont), FONT_FAMILY, 400, FontStyle.NORMAL, true)
+                .useFont(() -> new ByteArrayInputStream(boldFont), FONT_FAMILY, 700, FontStyle.NORMAL, true)
+                // The templates need nothing from outside: no file, no URL is ever fetched.
+                .useExternalResourceAccessControl((uri, type) -> false,
+                        ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
+                .useExternalResourceAccessControl((uri, type) -> false,
+                        ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+                .withProducer("Fallnetz case-service")
+                .withHtmlContent(html, null)
+                .toStream(out);
         try {
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
-            return new RenderedLetter(pdf, sha, "bescheid-" + letter.caseId() + ".pdf", "application/pdf");
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot render the decision letter", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void check(DecisionLetter letter) {
+        if (!DecisionLetter.GRANTED.equals(letter.outcome()) && !DecisionLetter.REFUSED.equals(letter.outcome())) {
+            throw new IllegalArgumentException("outcome must be GRANTED or REFUSED, not " + letter.outcome());
+        }
+        if (DecisionLetter.REFUSED.equals(letter.outcome()) && (letter.reasons() == null
+                || letter.reasons().isBlank())) {
+            throw new IllegalArgumentException("A refusal needs its reasons");
+        }
+        for (String required : new String[] { letter.caseId(), letter.caseType(), letter.caseTypeTitle(),
+                letter.legalBasis(), letter.officeName(), letter.applicantFamilyName(), letter.decidedBy() }) {
+            if (required == null || required.isBlank()) {
+                throw new IllegalArgumentException("A decision letter needs case, case type, legal basis, office, "
+                        + "applicant and signer");
+            }
+        }
+        if (letter.decidedAt() == null) {
+            throw new IllegalArgumentException("A decision letter needs its date");
+        }
+    }
+
+    /** Drops what XML cannot carry (NUL and other control characters); null becomes empty. */
+    static String clean(String text) {
+        return text == null ? "" : UNSAFE_CHARACTERS.matcher(text).replaceAll("");
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = DecisionLetters.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name, e);
         }
     }
 }
