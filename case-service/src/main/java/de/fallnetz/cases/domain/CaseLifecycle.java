@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -410,8 +412,9 @@ public class CaseLifecycle {
      * none), and a case whose partners have all answered and whose checklist is all ticked is ready for decision.
      */
     private void moveOn(CaseEntity c, Instant now) {
-        boolean complete = ChecklistItemEntity.ofCase(c.id).stream().allMatch(i -> i.ticked);
-        if (!complete) {
+        Set<String> ticked = ChecklistItemEntity.ofCase(c.id).stream().filter(i -> i.ticked).map(i -> i.itemId)
+                .collect(Collectors.toSet());
+        if (!type(c).checklist().stream().allMatch(item -> ticked.contains(item.id()))) {
             return;
         }
         if (c.status.beforeConsultations()) {
@@ -517,10 +520,14 @@ public class CaseLifecycle {
                 .map(i -> i.dueAt).min(Comparator.naturalOrder()).orElse(null);
     }
 
-    private static void setTick(CaseEntity c, String itemId, boolean ticked, String note, Instant now) {
+    private void setTick(CaseEntity c, String itemId, boolean ticked, String note, Instant now) {
+        type(c).checklistItem(itemId).orElseThrow(() -> unknownItem(itemId));
         ChecklistItemEntity item = ChecklistItemEntity.findById(new ChecklistItemEntity.Key(c.id, itemId));
         if (item == null) {
-            throw unknownItem(itemId);
+            item = new ChecklistItemEntity();
+            item.caseId = c.id;
+            item.itemId = itemId;
+            item.persist();
         }
         item.ticked = ticked;
         item.note = note;

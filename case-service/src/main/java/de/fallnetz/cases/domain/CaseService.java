@@ -130,13 +130,8 @@ public class CaseService {
         c.candidateOffices = routing.candidates().stream().map(Office::id).toArray(String[]::new);
         c.idempotencyKey = idempotencyKey;
         c.requestHash = hash;
+        // Checklist rows are written when an item is first ticked: a new case has none ticked.
         c.persist();
-        for (var item : type.checklist()) {
-            ChecklistItemEntity e = new ChecklistItemEntity();
-            e.caseId = c.id;
-            e.itemId = item.id();
-            e.persist();
-        }
 
         if (officeId != null) {
             announceOpened(c, now);
@@ -145,7 +140,7 @@ public class CaseService {
             TimelineService.append(c.id, UUID.randomUUID().toString(), "de.fallnetz.case.waiting-for-jurisdiction",
                     events.source(), now, "Received; " + routing.reason());
         }
-        return new OpenedCase(views.toResponse(c), true);
+        return new OpenedCase(views.newCase(c, type), true);
     }
 
     /** The CaseOpened event, published once the competent office is known. */

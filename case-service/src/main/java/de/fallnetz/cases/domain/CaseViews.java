@@ -25,8 +25,16 @@ public class CaseViews {
     }
 
     public CaseResponse toResponse(CaseEntity c) {
-        CaseTypeVersion type = catalogue.version(c.caseType, c.catalogueVersion).orElse(null);
-        Map<String, ChecklistItemEntity> ticks = ChecklistItemEntity.ofCase(c.id).stream()
+        return view(c, catalogue.version(c.caseType, c.catalogueVersion).orElse(null), false);
+    }
+
+    /** A case just opened: nothing ticked, asked or written yet, so only its links need reading. */
+    public CaseResponse newCase(CaseEntity c, CaseTypeVersion type) {
+        return view(c, type, true);
+    }
+
+    private CaseResponse view(CaseEntity c, CaseTypeVersion type, boolean isNew) {
+        Map<String, ChecklistItemEntity> ticks = isNew ? Map.of() : ChecklistItemEntity.ofCase(c.id).stream()
                 .collect(Collectors.toMap(i -> i.itemId, Function.identity()));
         List<CaseResponse.ChecklistEntry> checklist = type == null ? List.of()
                 : type.checklist().stream().map(item -> {
@@ -34,12 +42,12 @@ public class CaseViews {
                     return new CaseResponse.ChecklistEntry(item.id(), item.title(), item.legalReason(),
                             state != null && state.ticked, state == null ? null : state.note);
                 }).toList();
-        List<CaseResponse.InteractionEntry> interactions = CaseInteractionEntity.ofCase(c.id).stream()
+        List<CaseResponse.InteractionEntry> interactions = isNew ? List.of() : CaseInteractionEntity.ofCase(c.id).stream()
                 .map(i -> new CaseResponse.InteractionEntry(i.id.toString(), i.kind, i.partnerOrganisation, i.state,
                         i.deadlineText, i.silence, i.dueAt, i.outcome, i.binding, i.reasons,
                         i.conditions == null ? List.of() : Arrays.asList(i.conditions)))
                 .toList();
-        List<CaseResponse.DocumentEntry> documents = CaseDocumentEntity.ofCase(c.id).stream()
+        List<CaseResponse.DocumentEntry> documents = isNew ? List.of() : CaseDocumentEntity.ofCase(c.id).stream()
                 .map(d -> new CaseResponse.DocumentEntry(d.id.toString(), d.kind, d.fileName, d.mediaType, d.sha256,
                         d.createdAt))
                 .toList();
