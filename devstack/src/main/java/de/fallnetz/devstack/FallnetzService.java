@@ -13,7 +13,9 @@ public enum FallnetzService {
     PARTNER_SERVICE("partner-service", "partner-service/partner-register", 8082, false),
     NOTIFICATION_SERVICE("notification-service", "notification-service", 8083, false),
     GATEWAY("gateway", "gateway", 8080, false),
-    BA_CONSENT("ba-consent", "partner-service/ba-consent", 8084, true);
+    BA_CONSENT("ba-consent", "partner-service/ba-consent", 8084, true),
+    RECOGNITION("recognition", "partner-service/recognition", 8085, true),
+    SECURITY_CHECK("security-check", "partner-service/security-check", 8086, true);
 
     private final String id;
     private final String modulePath;

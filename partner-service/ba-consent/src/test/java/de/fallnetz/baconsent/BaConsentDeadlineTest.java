@@ -1,11 +1,11 @@
 package de.fallnetz.baconsent;
 
-import static de.fallnetz.baconsent.BaRequests.asBa;
-import static de.fallnetz.baconsent.BaRequests.deadline;
-import static de.fallnetz.baconsent.BaRequests.field;
+import static de.fallnetz.baconsent.BaPartner.asBa;
 import static de.fallnetz.contracts.events.EventType.INTERACTION_CANCELLED;
 import static de.fallnetz.contracts.events.EventType.INTERACTION_DEEMED_GRANTED;
 import static de.fallnetz.contracts.events.EventType.INTERACTION_DELIVERED;
+import static de.fallnetz.devstack.InteractionTestEvents.deadline;
+import static de.fallnetz.devstack.InteractionTestEvents.field;
 import static jakarta.ws.rs.core.Response.Status.OK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,9 +22,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import de.fallnetz.baconsent.BaRequests.Sent;
 import de.fallnetz.devstack.EventSamples;
+import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
+import de.fallnetz.devstack.InteractionTestEvents;
+import de.fallnetz.devstack.InteractionTestEvents.Sent;
 import de.fallnetz.devstack.KafkaTestClient;
 import de.fallnetz.interactions.deadline.DeadlineCalculator;
 import de.fallnetz.interactions.deadline.DeadlineScheduler;
@@ -40,7 +42,7 @@ import io.restassured.http.ContentType;
 class BaConsentDeadlineTest {
 
     private static KafkaTestClient kafka;
-    private static BaRequests requests;
+    private static InteractionTestEvents requests;
 
     @Inject
     InteractionClock clock;
@@ -51,7 +53,7 @@ class BaConsentDeadlineTest {
     @BeforeAll
     static void connect() {
         kafka = KafkaTestClient.onSharedStack();
-        requests = new BaRequests(kafka);
+        requests = new InteractionTestEvents(kafka, FallnetzService.BA_CONSENT);
     }
 
     @AfterAll
@@ -83,7 +85,7 @@ class BaConsentDeadlineTest {
 
     @Test
     void shouldDeemConsentGrantedAfterOneWeekInTheAcceleratedProcedure() {
-        Sent r = requests.request(Map.of("accelerated", true, "deadline", deadline(1, "WEEKS", "DEEMED_GRANTED")));
+        Sent r = requests.request(Map.of("accelerated", true, "deadline", deadline(1, "WEEKS", "DEEMED_GRANTED", "§36 Abs. 2 Satz 2 BeschV")));
         Instant due = delivered(r, 7);
 
         clock.advance(Duration.between(clock.instant(), due).minusHours(1));

@@ -1,9 +1,9 @@
 package de.fallnetz.baconsent;
 
-import static de.fallnetz.baconsent.BaRequests.asBa;
-import static de.fallnetz.baconsent.BaRequests.deadline;
+import static de.fallnetz.baconsent.BaPartner.asBa;
 import static de.fallnetz.contracts.events.EventType.INTERACTION_DELIVERED;
 import static de.fallnetz.contracts.events.EventType.INTERACTION_EXPIRED;
+import static de.fallnetz.devstack.InteractionTestEvents.deadline;
 import static jakarta.ws.rs.core.Response.Status.OK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,9 +21,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import de.fallnetz.baconsent.BaRequests.Sent;
 import de.fallnetz.devstack.EventSamples;
+import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
+import de.fallnetz.devstack.InteractionTestEvents;
+import de.fallnetz.devstack.InteractionTestEvents.Sent;
 import de.fallnetz.devstack.KafkaTestClient;
 import de.fallnetz.interactions.deadline.DeadlineScheduler;
 import de.fallnetz.interactions.deadline.InteractionClock;
@@ -38,7 +40,7 @@ import io.restassured.http.ContentType;
 class BaPreApprovalTest {
 
     private static KafkaTestClient kafka;
-    private static BaRequests requests;
+    private static InteractionTestEvents requests;
 
     @Inject
     InteractionClock clock;
@@ -49,7 +51,7 @@ class BaPreApprovalTest {
     @BeforeAll
     static void connect() {
         kafka = KafkaTestClient.onSharedStack();
-        requests = new BaRequests(kafka);
+        requests = new InteractionTestEvents(kafka, FallnetzService.BA_CONSENT);
     }
 
     @AfterAll
@@ -60,9 +62,9 @@ class BaPreApprovalTest {
     @Test
     void shouldLetAGrantedPreApprovalExpireAfterSixMonthsAndNeverDeemItGranted() {
         Sent r = requests.request(Map.of("kind", "BA_PRE_APPROVAL", "deadline", deadline(2, "WEEKS",
-                "DEEMED_GRANTED")));
+                "DEEMED_GRANTED", "§36 Abs. 3 BeschV")));
         await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_DELIVERED).size() == 1);
-        assertThat(BaRequests.field(requests.published(r, INTERACTION_DELIVERED).get(0), "dueAt")).isNull();
+        assertThat(InteractionTestEvents.field(requests.published(r, INTERACTION_DELIVERED).get(0), "dueAt")).isNull();
         assertThat(requests.timers(r, "DUE")).isZero();
 
         String etag = asBa().when().get("/partner/v1/requests/{id}", r.interactionId()).then()

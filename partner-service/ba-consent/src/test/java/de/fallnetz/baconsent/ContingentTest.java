@@ -23,9 +23,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import de.fallnetz.baconsent.BaRequests.Sent;
 import de.fallnetz.devstack.EventSamples;
+import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
+import de.fallnetz.devstack.InteractionTestEvents;
+import de.fallnetz.devstack.InteractionTestEvents.Sent;
 import de.fallnetz.devstack.KafkaTestClient;
 import de.fallnetz.interactions.deadline.DeadlineScheduler;
 import de.fallnetz.interactions.deadline.InteractionClock;
@@ -40,7 +42,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class ContingentTest {
 
     private static KafkaTestClient kafka;
-    private static BaRequests requests;
+    private static InteractionTestEvents requests;
 
     @Inject
     InteractionClock clock;
@@ -54,7 +56,7 @@ class ContingentTest {
     @BeforeAll
     static void connect() {
         kafka = KafkaTestClient.onSharedStack();
-        requests = new BaRequests(kafka);
+        requests = new InteractionTestEvents(kafka, FallnetzService.BA_CONSENT);
     }
 
     @AfterAll
@@ -74,9 +76,9 @@ class ContingentTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_ANSWERED).size() == 1);
         String answered = requests.published(r, INTERACTION_ANSWERED).get(0);
         assertThat(EventSamples.violations(INTERACTION_ANSWERED, answered)).isEmpty();
-        assertThat(BaRequests.field(answered, "outcome")).isEqualTo("REFUSED");
-        assertThat(BaRequests.field(answered, "binding")).isEqualTo("true");
-        assertThat(BaRequests.field(answered, "reasons")).isEqualTo("Kontingent erschöpft (§26 Abs. 2 BeschV)");
+        assertThat(InteractionTestEvents.field(answered, "outcome")).isEqualTo("REFUSED");
+        assertThat(InteractionTestEvents.field(answered, "binding")).isEqualTo("true");
+        assertThat(InteractionTestEvents.field(answered, "reasons")).isEqualTo("Kontingent erschöpft (§26 Abs. 2 BeschV)");
         assertThat(requests.published(r, INTERACTION_DELIVERED)).isEmpty();
 
         clock.advance(Duration.ofDays(21));

@@ -1,7 +1,7 @@
 package de.fallnetz.baconsent;
 
-import static de.fallnetz.baconsent.BaRequests.as;
-import static de.fallnetz.baconsent.BaRequests.asBa;
+import static de.fallnetz.baconsent.BaPartner.as;
+import static de.fallnetz.baconsent.BaPartner.asBa;
 import static de.fallnetz.contracts.events.EventType.INTERACTION_ANSWERED;
 import static de.fallnetz.contracts.events.EventType.INTERACTION_CLAIMED;
 import static de.fallnetz.contracts.events.EventType.INTERACTION_DELIVERED;
@@ -35,9 +35,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import de.fallnetz.baconsent.BaRequests.Sent;
 import de.fallnetz.devstack.EventSamples;
+import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
+import de.fallnetz.devstack.InteractionTestEvents;
+import de.fallnetz.devstack.InteractionTestEvents.Sent;
 import de.fallnetz.devstack.KafkaTestClient;
 import de.fallnetz.devstack.PartnerTokens;
 import io.quarkus.test.common.ResourceArg;
@@ -52,12 +54,12 @@ class PartnerApiTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static KafkaTestClient kafka;
-    private static BaRequests requests;
+    private static InteractionTestEvents requests;
 
     @BeforeAll
     static void connect() {
         kafka = KafkaTestClient.onSharedStack();
-        requests = new BaRequests(kafka);
+        requests = new InteractionTestEvents(kafka, FallnetzService.BA_CONSENT);
     }
 
     @AfterAll
@@ -111,7 +113,7 @@ class PartnerApiTest {
                 .isEmpty();
         assertThat(EventSamples.violations(INTERACTION_ANSWERED, requests.published(r, INTERACTION_ANSWERED).get(0)))
                 .isEmpty();
-        assertThat(BaRequests.field(requests.published(r, INTERACTION_ANSWERED).get(0), "binding")).isEqualTo("false");
+        assertThat(InteractionTestEvents.field(requests.published(r, INTERACTION_ANSWERED).get(0), "binding")).isEqualTo("false");
     }
 
     @Test
@@ -127,7 +129,7 @@ class PartnerApiTest {
         answer(r, etag, key, "{\"outcome\":\"GRANTED\"}")
                 .then().statusCode(422).contentType(PROBLEM);
         assertThat(requests.published(r, INTERACTION_ANSWERED)).hasSize(1);
-        assertThat(BaRequests.field(requests.published(r, INTERACTION_ANSWERED).get(0), "binding")).isEqualTo("true");
+        assertThat(InteractionTestEvents.field(requests.published(r, INTERACTION_ANSWERED).get(0), "binding")).isEqualTo("true");
     }
 
     @Test

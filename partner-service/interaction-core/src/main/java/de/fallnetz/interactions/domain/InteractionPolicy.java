@@ -44,6 +44,15 @@ public interface InteractionPolicy {
     default void onDelivered(InteractionRequestEntity request, Instant now) {
     }
 
+    /**
+     * What a {@code REMINDER} timer tells the office (as an escalation without a due date), or empty when there is
+     * nothing to remind of any more. By default: while the partner still has to act.
+     */
+    default Optional<String> reminder(InteractionRequestEntity request) {
+        return request.state.open() ? Optional.of("Reminder: no answer yet since " + request.requestedAt)
+                : Optional.empty();
+    }
+
     /** What silence means when the deadline passes: {@code DEEMED_GRANTED}, {@code NO_OBJECTION}, {@code ESCALATE}. */
     default String silence(InteractionRequestEntity request) {
         return request.deadlineSilence;

@@ -202,11 +202,7 @@ public class InteractionService {
                             + ") passed without an answer", timer.fireAt, now);
                 }
             }
-            case REMINDER -> {
-                if (r.state.open()) {
-                    events.escalated(r, "Reminder: no answer yet since " + r.requestedAt, null, now);
-                }
-            }
+            case REMINDER -> policy.reminder(r).ifPresent(reason -> events.escalated(r, reason, null, now));
             case EXPIRY -> {
                 r.moveTo(InteractionState.EXPIRED, now);
                 events.expired(r, policy.expiryReason(r), now);

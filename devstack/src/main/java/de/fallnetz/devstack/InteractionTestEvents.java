@@ -1,6 +1,4 @@
-package de.fallnetz.baconsent;
-
-import static io.restassured.RestAssured.given;
+package de.fallnetz.devstack;
 
 import java.util.List;
 import java.util.Map;
@@ -12,32 +10,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.fallnetz.contracts.events.EventType;
 import de.fallnetz.contracts.events.Topics;
-import de.fallnetz.devstack.DatabaseTestClient;
-import de.fallnetz.devstack.EventSamples;
-import de.fallnetz.devstack.FallnetzService;
-import de.fallnetz.devstack.KafkaTestClient;
-import de.fallnetz.devstack.PartnerTokens;
-import io.restassured.specification.RequestSpecification;
 
 /**
- * Test data for ba-consent: the contract's samples of the case service's events with the fields a test needs, the
- * events the service wrote to its outbox, and partner tokens.
+ * What the case service would send an interaction service, for its tests: the contract's samples with the fields a
+ * test needs, and the events the service wrote to its outbox in answer.
  */
-final class BaRequests {
+public final class InteractionTestEvents {
 
-    static final String BA = "ba-zav";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String SOURCE = "/fallnetz/case-service";
 
     private final KafkaTestClient kafka;
-    private final DatabaseTestClient db = DatabaseTestClient.onSharedStack(FallnetzService.BA_CONSENT);
+    private final DatabaseTestClient db;
 
-    BaRequests(KafkaTestClient kafka) {
+    public InteractionTestEvents(KafkaTestClient kafka, FallnetzService service) {
         this.kafka = kafka;
+        this.db = DatabaseTestClient.onSharedStack(service);
     }
 
     /** A request with a fresh case and interaction ID; {@code changes} replace top-level fields of the sample. */
-    Sent request(Map<String, Object> changes) {
+    public Sent request(Map<String, Object> changes) {
         String caseId = UUID.randomUUID().toString();
         String interactionId = UUID.randomUUID().toString();
         ObjectNode json = sample(EventType.CASE_INTERACTION_REQUESTED, caseId, interactionId);
@@ -46,42 +38,33 @@ final class BaRequests {
         return new Sent(caseId, interactionId);
     }
 
-    void supply(Sent r, Map<String, Object> data) {
+    public void supply(Sent r, Map<String, Object> data) {
         ObjectNode json = sample(EventType.CASE_INFORMATION_SUPPLIED, r.caseId, r.interactionId);
         json.set("data", MAPPER.valueToTree(data));
         send(EventType.CASE_INFORMATION_SUPPLIED, r.caseId, json);
     }
 
-    void cancel(Sent r) {
+    public void cancel(Sent r) {
         send(EventType.CASE_INTERACTION_CANCELLED, r.caseId,
                 sample(EventType.CASE_INTERACTION_CANCELLED, r.caseId, r.interactionId));
     }
 
     /** The payloads of the events of {@code type} this service published about the case, oldest first. */
-    List<String> published(Sent r, EventType type) {
+    public List<String> published(Sent r, EventType type) {
         return db.queryStrings("select payload from outbox_event where subject = '" + r.caseId
                 + "' and event_type = '" + type.type() + "' order by occurred_at, event_id");
     }
 
-    long timers(Sent r, String timer) {
+    public long timers(Sent r, String timer) {
         return db.count("interaction_deadline", "interaction_id = '" + r.interactionId + "' and timer = '" + timer
                 + "' and fired_at is null");
     }
 
-    DatabaseTestClient db() {
+    public DatabaseTestClient db() {
         return db;
     }
 
-    /** A REST call as a user of the BA. */
-    static RequestSpecification asBa() {
-        return as(BA);
-    }
-
-    static RequestSpecification as(String organisation) {
-        return given().auth().oauth2(PartnerTokens.shared().mint(organisation));
-    }
-
-    static String field(String json, String name) {
+    public static String field(String json, String name) {
         try {
             var node = MAPPER.readTree(json).get(name);
             return node == null || node.isNull() ? null : node.asText();
@@ -105,11 +88,12 @@ final class BaRequests {
         }
     }
 
-    /** A request the test sent. */
-    record Sent(String caseId, String interactionId) {
+    /** A request the test sent: its case and interaction ID. */
+    public record Sent(String caseId, String interactionId) {
     }
 
-    static Map<String, Object> deadline(int amount, String unit, String silence) {
-        return Map.of("amount", amount, "unit", unit, "silence", silence, "legalBasis", "§36 Abs. 2 BeschV");
+    /** A deadline rule as the request event carries it. */
+    public static Map<String, Object> deadline(int amount, String unit, String silence, String legalBasis) {
+        return Map.of("amount", amount, "unit", unit, "silence", silence, "legalBasis", legalBasis);
     }
 }
