@@ -23,9 +23,16 @@ public final class InteractionTestEvents {
     private final KafkaTestClient kafka;
     private final DatabaseTestClient db;
 
-    public InteractionTestEvents(KafkaTestClient kafka, FallnetzService service) {
+    public InteractionTestEvents(KafkaTestClient kafka, DatabaseTestClient db) {
         this.kafka = kafka;
-        this.db = DatabaseTestClient.onSharedStack(service);
+        this.db = db;
+    }
+
+    /** On the JVM's shared stack, with a Kafka client of its own that is closed when the JVM exits. */
+    public static InteractionTestEvents onSharedStack(FallnetzService service) {
+        KafkaTestClient kafka = KafkaTestClient.onSharedStack();
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "interaction-test-events-close"));
+        return new InteractionTestEvents(kafka, DatabaseTestClient.onSharedStack(service));
     }
 
     /** A request with a fresh case and interaction ID; {@code changes} replace top-level fields of the sample. */

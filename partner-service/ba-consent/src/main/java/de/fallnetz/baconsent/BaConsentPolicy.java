@@ -38,12 +38,12 @@ public class BaConsentPolicy implements InteractionPolicy {
     }
 
     @Override
-    public Set<String> outcomes(String kind) {
-        return Set.of("GRANTED", "GRANTED_WITH_CONDITIONS", "REFUSED");
+    public boolean binding(InteractionRequestEntity request, String outcome) {
+        return bindingRefusal(outcome);
     }
 
-    @Override
-    public boolean binding(InteractionRequestEntity request, String outcome) {
+    /** The office is bound by the BA's refusal (§39 AufenthG); a consent leaves the decision to it. */
+    static boolean bindingRefusal(String outcome) {
         return "REFUSED".equals(outcome);
     }
 

@@ -36,14 +36,10 @@ public class BaPreApprovalPolicy implements InteractionPolicy {
         return Set.of(KIND);
     }
 
-    @Override
-    public Set<String> outcomes(String kind) {
-        return Set.of("GRANTED", "GRANTED_WITH_CONDITIONS", "REFUSED");
-    }
-
+    /** The BA's refusal binds, as with its consent. */
     @Override
     public boolean binding(InteractionRequestEntity request, String outcome) {
-        return "REFUSED".equals(outcome);
+        return BaConsentPolicy.bindingRefusal(outcome);
     }
 
     /** Whatever the request says: no deadline, and silence means nothing. */

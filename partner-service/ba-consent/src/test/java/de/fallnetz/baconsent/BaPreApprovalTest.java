@@ -17,8 +17,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.EventSamples;
@@ -26,7 +24,6 @@ import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.InteractionTestEvents;
 import de.fallnetz.devstack.InteractionTestEvents.Sent;
-import de.fallnetz.devstack.KafkaTestClient;
 import de.fallnetz.interactions.deadline.DeadlineScheduler;
 import de.fallnetz.interactions.deadline.InteractionClock;
 import io.quarkus.test.common.ResourceArg;
@@ -39,25 +36,14 @@ import io.restassured.http.ContentType;
         initArgs = @ResourceArg(name = "service", value = "ba-consent"))
 class BaPreApprovalTest {
 
-    private static KafkaTestClient kafka;
-    private static InteractionTestEvents requests;
+    private static final InteractionTestEvents requests = InteractionTestEvents.onSharedStack(
+            FallnetzService.BA_CONSENT);
 
     @Inject
     InteractionClock clock;
 
     @Inject
     DeadlineScheduler deadlines;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-        requests = new InteractionTestEvents(kafka, FallnetzService.BA_CONSENT);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void shouldLetAGrantedPreApprovalExpireAfterSixMonthsAndNeverDeemItGranted() {

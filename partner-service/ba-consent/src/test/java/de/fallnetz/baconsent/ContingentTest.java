@@ -19,8 +19,6 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.EventSamples;
@@ -28,7 +26,6 @@ import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.InteractionTestEvents;
 import de.fallnetz.devstack.InteractionTestEvents.Sent;
-import de.fallnetz.devstack.KafkaTestClient;
 import de.fallnetz.interactions.deadline.DeadlineScheduler;
 import de.fallnetz.interactions.deadline.InteractionClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,8 +38,8 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "service", value = "ba-consent"))
 class ContingentTest {
 
-    private static KafkaTestClient kafka;
-    private static InteractionTestEvents requests;
+    private static final InteractionTestEvents requests = InteractionTestEvents.onSharedStack(
+            FallnetzService.BA_CONSENT);
 
     @Inject
     InteractionClock clock;
@@ -52,17 +49,6 @@ class ContingentTest {
 
     @Inject
     ContingentService contingent;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-        requests = new InteractionTestEvents(kafka, FallnetzService.BA_CONSENT);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void shouldRefuseAtOnceAndBindinglyWhenTheMonthsPlacesForTheCountryAreGone() {

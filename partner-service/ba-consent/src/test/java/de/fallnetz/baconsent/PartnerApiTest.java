@@ -31,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.EventSamples;
@@ -40,7 +38,6 @@ import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.InteractionTestEvents;
 import de.fallnetz.devstack.InteractionTestEvents.Sent;
-import de.fallnetz.devstack.KafkaTestClient;
 import de.fallnetz.devstack.PartnerTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -53,19 +50,8 @@ import io.restassured.http.ContentType;
 class PartnerApiTest {
 
     private static final String PROBLEM = "application/problem+json";
-    private static KafkaTestClient kafka;
-    private static InteractionTestEvents requests;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-        requests = new InteractionTestEvents(kafka, FallnetzService.BA_CONSENT);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final InteractionTestEvents requests = InteractionTestEvents.onSharedStack(
+            FallnetzService.BA_CONSENT);
 
     @Test
     void shouldAnswerNotFoundToAnotherOrganisationAskingForTheBasRequest() {

@@ -35,11 +35,6 @@ public class RecognitionPolicy implements InteractionPolicy {
         return Set.of(KIND);
     }
 
-    @Override
-    public Set<String> outcomes(String kind) {
-        return Set.of("GRANTED", "GRANTED_WITH_CONDITIONS", "REFUSED");
-    }
-
     /** The catalogue's rule; without one the statutory months. Silence never grants. */
     @Override
     public DeadlineRule deadline(InteractionRequestEntity request, DeadlineRule fromEvent) {

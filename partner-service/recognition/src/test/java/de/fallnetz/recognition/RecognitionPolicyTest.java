@@ -14,8 +14,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.EventSamples;
@@ -23,7 +21,6 @@ import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.InteractionTestEvents;
 import de.fallnetz.devstack.InteractionTestEvents.Sent;
-import de.fallnetz.devstack.KafkaTestClient;
 import de.fallnetz.interactions.deadline.DeadlineCalculator;
 import de.fallnetz.interactions.deadline.DeadlineScheduler;
 import de.fallnetz.interactions.deadline.InteractionClock;
@@ -36,25 +33,14 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "service", value = "recognition"))
 class RecognitionPolicyTest {
 
-    private static KafkaTestClient kafka;
-    private static InteractionTestEvents requests;
+    private static final InteractionTestEvents requests = InteractionTestEvents.onSharedStack(
+            FallnetzService.RECOGNITION);
 
     @Inject
     InteractionClock clock;
 
     @Inject
     DeadlineScheduler deadlines;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-        requests = new InteractionTestEvents(kafka, FallnetzService.RECOGNITION);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void shouldEscalateAfterThreeMonthsAndNeverGrantEvenWhenTheRuleSaysSilenceGrants() {

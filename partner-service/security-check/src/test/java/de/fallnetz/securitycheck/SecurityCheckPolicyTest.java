@@ -19,8 +19,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.EventSamples;
@@ -28,7 +26,6 @@ import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.InteractionTestEvents;
 import de.fallnetz.devstack.InteractionTestEvents.Sent;
-import de.fallnetz.devstack.KafkaTestClient;
 import de.fallnetz.devstack.PartnerTokens;
 import de.fallnetz.interactions.deadline.DeadlineScheduler;
 import de.fallnetz.interactions.deadline.InteractionClock;
@@ -44,25 +41,14 @@ import io.restassured.specification.RequestSpecification;
 class SecurityCheckPolicyTest {
 
     private static final String BVA = "bva-security";
-    private static KafkaTestClient kafka;
-    private static InteractionTestEvents requests;
+    private static final InteractionTestEvents requests = InteractionTestEvents.onSharedStack(
+            FallnetzService.SECURITY_CHECK);
 
     @Inject
     InteractionClock clock;
 
     @Inject
     DeadlineScheduler deadlines;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-        requests = new InteractionTestEvents(kafka, FallnetzService.SECURITY_CHECK);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void shouldNeverTurnConcernsIntoAGrantAndMakeThemBinding() {

@@ -14,8 +14,13 @@ public interface InteractionPolicy {
     /** The interaction kinds this policy is for, e.g. {@code BA_CONSENT}; the service takes only requests of these. */
     Set<String> kinds();
 
-    /** The outcomes a partner may answer a request of {@code kind} with. */
-    Set<String> outcomes(String kind);
+    /** The outcomes of a partner that consents or refuses, the most common kind of answer. */
+    Set<String> CONSENT_OUTCOMES = Set.of("GRANTED", "GRANTED_WITH_CONDITIONS", "REFUSED");
+
+    /** The outcomes a partner may answer a request of {@code kind} with; by default {@link #CONSENT_OUTCOMES}. */
+    default Set<String> outcomes(String kind) {
+        return CONSENT_OUTCOMES;
+    }
 
     /** The outcomes that need reasons. */
     default Set<String> outcomesNeedingReasons() {
