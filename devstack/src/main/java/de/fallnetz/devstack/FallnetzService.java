@@ -3,25 +3,45 @@ package de.fallnetz.devstack;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The four services: their module, fixed local HTTP port and database. */
+/**
+ * The services: their name, module folder, fixed local HTTP port and database. The one list that {@code ./run}, the
+ * tests and the benchmarks read; adding a service is one line here plus its module.
+ */
 public enum FallnetzService {
 
-    CASE_SERVICE("case-service", 8081),
-    PARTNER_SERVICE("partner-service", 8082),
-    NOTIFICATION_SERVICE("notification-service", 8083),
-    GATEWAY("gateway", 8080);
+    CASE_SERVICE("case-service", "case-service", 8081, false),
+    PARTNER_SERVICE("partner-service", "partner-service/partner-register", 8082, false),
+    NOTIFICATION_SERVICE("notification-service", "notification-service", 8083, false),
+    GATEWAY("gateway", "gateway", 8080, false),
+    BA_CONSENT("ba-consent", "partner-service/ba-consent", 8084, true),
+    RECOGNITION("recognition", "partner-service/recognition", 8085, true),
+    SECURITY_CHECK("security-check", "partner-service/security-check", 8086, true);
 
     private final String id;
+    private final String modulePath;
     private final int defaultPort;
+    private final boolean partnerApi;
 
-    FallnetzService(String id, int defaultPort) {
+    FallnetzService(String id, String modulePath, int defaultPort, boolean partnerApi) {
         this.id = id;
+        this.modulePath = modulePath;
         this.defaultPort = defaultPort;
+        this.partnerApi = partnerApi;
     }
 
-    /** The module and process name, also the Kafka consumer group. */
+    /** Whether the service serves the partner API (/partner/v1), which checks partner tokens. */
+    public boolean partnerApi() {
+        return partnerApi;
+    }
+
+    /** The process and application name, also the Kafka consumer group. */
     public String id() {
         return id;
+    }
+
+    /** The Maven module's folder below the repository root. */
+    public String modulePath() {
+        return modulePath;
     }
 
     public int defaultPort() {
@@ -57,15 +77,24 @@ public enum FallnetzService {
         if (this == GATEWAY) {
             env.put("QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + ports.get(CASE_SERVICE));
         }
+        if (partnerApi) {
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PartnerTokens.shared().publicKey().toString());
+        }
         return env;
     }
 
     /** The same as {@link #environment} in the property names a {@code @QuarkusTest} takes from a test resource. */
     public Map<String, String> testProperties(StackEndpoints stack) {
-        return Map.of(
-                "quarkus.datasource.jdbc.url", stack.jdbcUrl(database()),
-                "quarkus.datasource.username", database(),
-                "quarkus.datasource.password", database(),
-                "kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database()));
+        properties.put("quarkus.datasource.username", database());
+        properties.put("quarkus.datasource.password", database());
+        properties.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        if (partnerApi) {
+            // The key itself, not its location: in test mode smallrye-jwt sets an in-memory key of its own, which
+            // would win over a location.
+            properties.put("mp.jwt.verify.publickey", PartnerTokens.shared().publicKeyPem());
+        }
+        return properties;
     }
 }

@@ -76,6 +76,9 @@ public final class Launcher {
             stack = DevStack.start(home.resolve("data"), KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT);
             out.printf("      stack up in %.1f s%n", seconds(t0));
 
+            // A fresh key pair per run for the partner tokens (see PartnerTokens); earlier tokens stop working.
+            PartnerTokens.generate(home.resolve("keys"));
+            System.setProperty(PartnerTokens.PROPERTY, home.resolve("keys").toString());
             step("services", "Starting the services (logs in .fallnetz/logs/)");
             StackEndpoints endpoints = stack.endpoints();
             for (FallnetzService service : FallnetzService.values()) {
@@ -130,6 +133,9 @@ public final class Launcher {
                 + String.join(", ", de.fallnetz.contracts.events.Topics.ALL));
         out.println("  PostgreSQL  psql -h 127.0.0.1 -p " + endpoints.postgresPort()
                 + " -U postgres   (one database and role per service, e.g. -U case_service case_service)");
+        out.println("  Partner token (one organisation, for /partner/v1 on the interaction services):");
+        out.println("    java -cp \"devstack/target/classes:$(cat devstack/target/launcher.classpath)\""
+                + " de.fallnetz.devstack.PartnerTokens ba-zav");
         out.println();
     }
 

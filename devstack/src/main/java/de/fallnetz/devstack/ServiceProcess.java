@@ -33,7 +33,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The packaged application of a service module below the repository root. */
     public static Path applicationJar(Path root, FallnetzService service) {
-        return root.resolve(service.id()).resolve("target/quarkus-app/quarkus-run.jar");
+        return root.resolve(service.modulePath()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     public static ServiceProcess start(FallnetzService service, Path jar, Map<String, String> env, Path logFile)

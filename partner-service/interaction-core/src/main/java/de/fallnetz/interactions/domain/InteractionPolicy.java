@@ -1,0 +1,74 @@
+package de.fallnetz.interactions.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What is special about one partner's interaction kinds: a member service provides one bean per set of kinds, and the
+ * core asks it at each step. Every method has the common behaviour as its default, so a policy states only where its
+ * partner differs.
+ */
+public interface InteractionPolicy {
+
+    /** The interaction kinds this policy is for, e.g. {@code BA_CONSENT}; the service takes only requests of these. */
+    Set<String> kinds();
+
+    /** The outcomes of a partner that consents or refuses, the most common kind of answer. */
+    Set<String> CONSENT_OUTCOMES = Set.of("GRANTED", "GRANTED_WITH_CONDITIONS", "REFUSED");
+
+    /** The outcomes a partner may answer a request of {@code kind} with; by default {@link #CONSENT_OUTCOMES}. */
+    default Set<String> outcomes(String kind) {
+        return CONSENT_OUTCOMES;
+    }
+
+    /** The outcomes that need reasons. */
+    default Set<String> outcomesNeedingReasons() {
+        return Set.of("REFUSED", "CONCERNS");
+    }
+
+    /** Whether an answer with {@code outcome} binds the office. */
+    default boolean binding(InteractionRequestEntity request, String outcome) {
+        return false;
+    }
+
+    /** The deadline rule to run: by default the catalogue's, as the request event carries it. */
+    default DeadlineRule deadline(InteractionRequestEntity request, DeadlineRule fromEvent) {
+        return fromEvent;
+    }
+
+    /**
+     * Runs when a request arrives, before it is delivered, in its transaction. An answer here ends the request at once
+     * (a contingent that is exhausted refuses); empty delivers it to the partner.
+     */
+    default Optional<Answer> onRequested(InteractionRequestEntity request, Instant now) {
+        return Optional.empty();
+    }
+
+    /** Runs when the request is delivered: e.g. schedule reminders ({@code DeadlineEntity.schedule}). */
+    default void onDelivered(InteractionRequestEntity request, Instant now) {
+    }
+
+    /**
+     * What a {@code REMINDER} timer tells the office (as an escalation without a due date), or empty when there is
+     * nothing to remind of any more. By default: while the partner still has to act.
+     */
+    default Optional<String> reminder(InteractionRequestEntity request) {
+        return request.state.open() ? Optional.of("Reminder: no answer yet since " + request.requestedAt)
+                : Optional.empty();
+    }
+
+    /** What silence means when the deadline passes: {@code DEEMED_GRANTED}, {@code NO_OBJECTION}, {@code ESCALATE}. */
+    default String silence(InteractionRequestEntity request) {
+        return request.deadlineSilence;
+    }
+
+    /** Runs after an answer: e.g. start the validity of a grant with an {@code EXPIRY} timer. */
+    default void onAnswered(InteractionRequestEntity request, Instant now) {
+    }
+
+    /** The reason an {@code EXPIRY} timer gives. */
+    default String expiryReason(InteractionRequestEntity request) {
+        return "The validity of the answer ended";
+    }
+}
