@@ -58,6 +58,16 @@ public class BaConsentPolicy implements InteractionPolicy {
 
     @Override
     public Optional<Answer> onRequested(InteractionRequestEntity request, Instant now) {
+        return contingentAnswer(request, now, contingent, config);
+    }
+
+    /**
+     * A request of the Western Balkans rule takes a place of the contingent, or is refused at once and for good
+     * when none is left (or the nationality is not one of the rule's): the same for the consent and for the employer's
+     * pre-approval, which since June 2024 is how the rule is used (domain §2.4).
+     */
+    static Optional<Answer> contingentAnswer(InteractionRequestEntity request, Instant now, ContingentService contingent,
+            ContingentConfig config) {
         if (!config.caseType().equals(request.caseType)) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package de.fallnetz.baconsent;
 
 import java.time.Instant;
 import java.time.Period;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import de.fallnetz.interactions.deadline.DeadlineCalculator;
 import de.fallnetz.interactions.deadline.DeadlineEntity;
 import de.fallnetz.interactions.deadline.InteractionClock;
+import de.fallnetz.interactions.domain.Answer;
 import de.fallnetz.interactions.domain.DeadlineRule;
 import de.fallnetz.interactions.domain.InteractionPolicy;
 import de.fallnetz.interactions.domain.InteractionRequestEntity;
@@ -25,10 +27,20 @@ public class BaPreApprovalPolicy implements InteractionPolicy {
     public static final String KIND = "BA_PRE_APPROVAL";
 
     private final Period validity;
+    private final ContingentService contingent;
+    private final ContingentConfig config;
 
     public BaPreApprovalPolicy(@ConfigProperty(name = "fallnetz.ba.pre-approval.validity", defaultValue = "P6M")
-    Period validity) {
+    Period validity, ContingentService contingent, ContingentConfig config) {
         this.validity = validity;
+        this.contingent = contingent;
+        this.config = config;
+    }
+
+    /** A pre-approval under the Western Balkans rule needs a place of the contingent, as a consent does. */
+    @Override
+    public Optional<Answer> onRequested(InteractionRequestEntity request, Instant now) {
+        return BaConsentPolicy.contingentAnswer(request, now, contingent, config);
     }
 
     @Override

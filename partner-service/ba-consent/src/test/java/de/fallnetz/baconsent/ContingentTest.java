@@ -73,6 +73,22 @@ class ContingentTest {
     }
 
     @Test
+    void shouldRefuseTheEmployersPreApprovalUnderTheWesternBalkansRuleWhenThePlacesAreGoneToo() {
+        ZonedDateTime now = clock.instant().atZone(InteractionClock.ZONE);
+        requests.db().update("insert into contingent (year, month, country, quota, used) values (" + now.getYear()
+                + ", " + now.getMonthValue() + ", 'XKX', 10, 10) on conflict (year, month, country)"
+                + " do update set used = contingent.quota");
+
+        Sent r = requests.request(Map.of("caseType", "WESTERN_BALKANS", "kind", "BA_PRE_APPROVAL", "data",
+                Map.of("nationality", "XKX")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_ANSWERED).size() == 1);
+        String answered = requests.published(r, INTERACTION_ANSWERED).get(0);
+        assertThat(InteractionTestEvents.field(answered, "outcome")).isEqualTo("REFUSED");
+        assertThat(InteractionTestEvents.field(answered, "reasons")).isEqualTo("Kontingent erschöpft (§26 Abs. 2 BeschV)");
+    }
+
+    @Test
     void shouldDeliverAWesternBalkansRequestThatGetsAPlaceAndCountIt() {
         Sent r = requests.request(Map.of("caseType", "WESTERN_BALKANS", "data", Map.of("nationality", "ALB")));
 
