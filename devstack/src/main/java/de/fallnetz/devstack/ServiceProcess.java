@@ -17,6 +17,20 @@ import java.util.concurrent.TimeUnit;
 /** One service running as its own operating-system process from its packaged Quarkus application. */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * The JVM settings of every service process (./run, system tests, bench/run), kept in this one place. Serial GC:
+     * each service has well under a core of its own on a small machine, where a parallel or concurrent collector
+     * only adds threads and memory. The heap and the JIT's code cache are capped so that a service stays within
+     * its resident-memory budget under load (see bench/README.md).
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
+    /**
+     * Environment variable with further JVM options for every service process, separated by spaces, e.g.
+     * {@code -XX:StartFlightRecording=filename=target/x.jfr} to profile a benchmark run.
+     */
+    public static final String EXTRA_JVM_OPTIONS = "FALLNETZ_SERVICE_JVM_OPTIONS";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final FallnetzService service;
@@ -44,8 +58,8 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logFile.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx384m");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(JVM_OPTIONS);
+        command.addAll(extraJvmOptions());
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -54,6 +68,14 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(env);
         int port = Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
         return new ServiceProcess(service, port, logFile, builder.start());
+    }
+
+    private static List<String> extraJvmOptions() {
+        String extra = System.getenv(EXTRA_JVM_OPTIONS);
+        if (extra == null || extra.isBlank()) {
+            return List.of();
+        }
+        return List.of(extra.trim().split("\\s+"));
     }
 
     public FallnetzService service() {
