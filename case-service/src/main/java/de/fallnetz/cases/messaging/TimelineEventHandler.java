@@ -5,11 +5,11 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import de.fallnetz.cases.domain.TimelineService;
 import de.fallnetz.platform.messaging.inbox.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Follows what the partner and notification services publish about cases, into each case's timeline. */
 @ApplicationScoped
@@ -25,15 +25,16 @@ public class TimelineEventHandler {
         this.timeline = timeline;
     }
 
+    /** Batches of records (both channels have {@code batch=true}), each applied in one inbox transaction. */
     @Incoming("partner-events")
     @Blocking
-    public CompletionStage<Void> onPartnerEvent(Message<String> message) {
-        return events.consume(message, CONSUMER, timeline::record);
+    public CompletionStage<Void> onPartnerEvents(KafkaRecordBatch<String, String> batch) {
+        return events.consumeBatch(batch, CONSUMER, timeline::record);
     }
 
     @Incoming("notification-events")
     @Blocking
-    public CompletionStage<Void> onNotificationEvent(Message<String> message) {
-        return events.consume(message, CONSUMER, timeline::record);
+    public CompletionStage<Void> onNotificationEvents(KafkaRecordBatch<String, String> batch) {
+        return events.consumeBatch(batch, CONSUMER, timeline::record);
     }
 }
