@@ -19,12 +19,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * The JVM settings of every service process (./run, system tests, bench/run), kept in this one place; the
-     * figures behind them are in bench/README.md. Serial GC: each service has well under a core of its own on a small
-     * machine, where a parallel or concurrent collector only adds threads and memory. The heap, the JIT's code cache,
-     * metaspace and thread stacks are capped so that a service stays below 300 MiB resident under load.
+     * figures behind them are in bench/README.md.
+     * <ul>
+     * <li>{@code -XX:TieredStopAtLevel=1}: the C1 compiler only. With C2, its compiler threads took about 40 % of each
+     * service's CPU during a benchmark run; C1-only halved the CPU per case and doubled the cases per second. A
+     * process that runs for days pays C2's compile work once; measure before changing this for such a
+     * deployment.</li>
+     * <li>Serial GC: each service has well under a core of its own on a small machine, where a parallel or concurrent
+     * collector only adds threads and memory.</li>
+     * <li>Heap, code cache, metaspace and thread stacks capped, so that a service stays below 300 MiB resident under
+     * load.</li>
+     * </ul>
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m", "-Xss512k");
+    public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xmx160m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m", "-Xss512k");
 
     /**
      * Environment of every service process besides its own: glibc keeps one malloc arena per thread by default (up
