@@ -16,6 +16,11 @@ public final class ServiceMetrics {
     private ServiceMetrics() {
     }
 
+    /** How many events {@code consumer} counted with {@code outcome} (applied, duplicate, ignored, dead-lettered). */
+    public static double eventsConsumed(String baseUrl, String consumer, String outcome) {
+        return value(baseUrl, "fallnetz_events_consumed_total", Map.of("consumer", consumer, "outcome", outcome));
+    }
+
     /**
      * The sum of every series of {@code name} (Prometheus spelling, e.g. {@code fallnetz_events_consumed_total})
      * that carries all of {@code labels}; 0 if there is none.

@@ -124,8 +124,7 @@ class CaseEventHandlerTest {
     }
 
     private static double consumed(String outcome) {
-        return ServiceMetrics.value("http://localhost:" + RestAssured.port, "fallnetz_events_consumed_total",
-                Map.of("consumer", CONSUMER, "outcome", outcome));
+        return ServiceMetrics.eventsConsumed("http://localhost:" + RestAssured.port, CONSUMER, outcome);
     }
 
     private static void sendCaseOpened(String eventId, String caseId, String language) {

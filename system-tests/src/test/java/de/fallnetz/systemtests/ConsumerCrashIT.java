@@ -62,7 +62,6 @@ class ConsumerCrashIT {
     }
 
     private static double duplicates(FallnetzService service, String consumer) {
-        return ServiceMetrics.value(system.url(service), "fallnetz_events_consumed_total",
-                Map.of("consumer", consumer, "outcome", "duplicate"));
+        return ServiceMetrics.eventsConsumed(system.url(service), consumer, "duplicate");
     }
 }

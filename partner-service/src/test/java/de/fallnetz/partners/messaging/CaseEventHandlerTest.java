@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -77,8 +76,8 @@ class CaseEventHandlerTest {
     }
 
     private static double duplicates() {
-        return ServiceMetrics.value("http://localhost:" + RestAssured.port, "fallnetz_events_consumed_total",
-                Map.of("consumer", CaseEventHandler.CONSUMER, "outcome", "duplicate"));
+        return ServiceMetrics.eventsConsumed("http://localhost:" + RestAssured.port, CaseEventHandler.CONSUMER,
+                "duplicate");
     }
 
     @Test

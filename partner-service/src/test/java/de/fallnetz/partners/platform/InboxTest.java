@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.contracts.events.EventType;
-import de.fallnetz.contracts.events.Topics;
 import de.fallnetz.devstack.DatabaseTestClient;
-import de.fallnetz.devstack.EventSamples;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.KafkaTestClient;
@@ -32,18 +27,8 @@ class InboxTest {
 
     private static final String CONSUMER = "partner-service.cases";
 
-    private static KafkaTestClient kafka;
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
     private final DatabaseTestClient db = DatabaseTestClient.onSharedStack(FallnetzService.PARTNER_SERVICE);
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void shouldApplyTwoEventsWithTheSameIdFromDifferentSources() {
@@ -73,13 +58,11 @@ class InboxTest {
         assertThat(db.count("partner_case", "case_id = '" + caseId + "'")).isZero();
     }
 
-    private static void sendCaseOpened(String eventId, String source, String caseId) {
-        kafka.sendCloudEvent(Topics.CASE_EVENTS, eventId, EventType.CASE_OPENED.type(), source, caseId,
-                EventSamples.json(EventType.CASE_OPENED, caseId));
+    private void sendCaseOpened(String eventId, String source, String caseId) {
+        kafka.sendCaseEvent(EventType.CASE_OPENED, eventId, source, caseId);
     }
 
     private static double duplicates() {
-        return ServiceMetrics.value("http://localhost:" + RestAssured.port, "fallnetz_events_consumed_total",
-                Map.of("consumer", CONSUMER, "outcome", "duplicate"));
+        return ServiceMetrics.eventsConsumed("http://localhost:" + RestAssured.port, CONSUMER, "duplicate");
     }
 }

@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.contracts.events.EventType;
@@ -44,21 +42,11 @@ import io.restassured.RestAssured;
         initArgs = @ResourceArg(name = "service", value = "partner-service"))
 class OutboxRelayTest {
 
-    private static KafkaTestClient kafka;
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
     private final DatabaseTestClient db = DatabaseTestClient.onSharedStack(FallnetzService.PARTNER_SERVICE);
 
     @Inject
     Outbox outbox;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void shouldSendTheEventsAfterOneThatKafkaRefusesAndParkThatOneAfterRepeatedRefusals() {
@@ -66,8 +54,7 @@ class OutboxRelayTest {
         // Larger than the producer's max.request.size (1 MiB): Kafka refuses this row, and only this row.
         insertRow(refusedCase, "repeat('x', 2000000)", "now()");
         String caseId = UUID.randomUUID().toString();
-        kafka.sendCloudEvent(Topics.CASE_EVENTS, UUID.randomUUID().toString(), EventType.CASE_OPENED.type(),
-                "/fallnetz/case-service", caseId, EventSamples.json(EventType.CASE_OPENED, caseId));
+        kafka.sendCaseEvent(EventType.CASE_OPENED, UUID.randomUUID().toString(), "/fallnetz/case-service", caseId);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.records(Topics.PARTNER_EVENTS, caseId).size() == 1);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(db.count("outbox_event",
