@@ -10,8 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.contracts.events.EventType;
@@ -32,18 +30,8 @@ import io.restassured.RestAssured;
         initArgs = @ResourceArg(name = "service", value = "partner-service"))
 class CaseEventHandlerTest {
 
-    private static KafkaTestClient kafka;
+    private final KafkaTestClient kafka = KafkaTestClient.shared();
     private final DatabaseTestClient db = DatabaseTestClient.onSharedStack(FallnetzService.PARTNER_SERVICE);
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void shouldRegisterAnOpenedCaseOnceAndAnnounceItOnceWhenCaseOpenedArrivesTwice() {
