@@ -77,6 +77,17 @@ final class Report {
                 |---|%s
                 | | %s |
 
+                | PostgreSQL commits per case | %s |
+                |---|%s
+                | | %s |
+
+                Machine load (1-minute load average) around the saturation run: %s.
+
+                One hop (consume, apply once, write the outbox, relay), as %s does it: %.2f ms of CPU, %.2f
+                PostgreSQL commits and 1 Kafka record per case. At the limits measured in this run, this machine could
+                carry %,.0f such hops per second on its CPU (%d cores), %,.0f on PostgreSQL's commits and %,.0f on
+                Kafka's records: the CPU is the limit by a factor of %.0f.
+
                 | memory, MiB | %s |
                 |---|%s
                 | resident at the end | %s |
@@ -94,8 +105,24 @@ final class Report {
                 String.join(" | ", r.cpuMillisPerCase().keySet()), "---|".repeat(r.cpuMillisPerCase().size()),
                 r.cpuMillisPerCase().values().stream().map(v -> String.format(Locale.ROOT, "%.1f", v))
                         .collect(Collectors.joining(" | ")),
+                String.join(" | ", r.commitsPerCase().keySet()), "---|".repeat(r.commitsPerCase().size()),
+                r.commitsPerCase().values().stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
+                        .collect(Collectors.joining(" | ")),
+                r.loadAverage(), Result.ONE_HOP, hopCpu(r), hopCommits(r), CORES * 1000 / hopCpu(r), CORES,
+                r.postgresLimit() / hopCommits(r), r.kafkaLimit(),
+                Math.min(r.postgresLimit() / hopCommits(r), r.kafkaLimit()) / (CORES * 1000 / hopCpu(r)),
                 String.join(" | ", r.rssMiB().keySet()),
                 "---|".repeat(r.rssMiB().size()), joined(r.rssMiB()), joined(r.peakRssMiB()));
+    }
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    private static double hopCpu(Result r) {
+        return r.cpuMillisPerCase().get(Result.ONE_HOP);
+    }
+
+    private static double hopCommits(Result r) {
+        return r.commitsPerCase().get(Result.ONE_HOP);
     }
 
     private static String joined(Map<String, Long> values) {
@@ -124,13 +151,16 @@ final class Report {
                   "cpuBusy": %.4f,
                   "cpuMillisPerCase": %s,
                   "rssMiB": %s,
-                  "peakRssMiB": %s
+                  "peakRssMiB": %s,
+                  "commitsPerCase": %s,
+                  "loadAverage": "%s"
                 }
                 """, r.at(), r.machine(), r.cases(), r.clients(), r.kafkaLimit(), r.postgresLimit(),
                 r.gatewayCasesPerSecond(), r.endToEndCasesPerSecond(), r.kafkaRecordsPerSecond(), r.kafkaShare(),
                 r.postgresCommitsPerSecond(), r.postgresShare(), json(r.postLatency()), json(r.endToEndLatency()),
                 r.steady().cases(), r.steady().offeredPerSecond(), r.steady().endToEndPerSecond(),
-                json(r.steady().postLatency()), json(r.steady().endToEndLatency()), r.cpuBusy(), json(r.cpuMillisPerCase()), json(r.rssMiB()), json(r.peakRssMiB()));
+                json(r.steady().postLatency()), json(r.steady().endToEndLatency()), r.cpuBusy(), json(r.cpuMillisPerCase()), json(r.rssMiB()), json(r.peakRssMiB()),
+                json(r.commitsPerCase()), r.loadAverage());
     }
 
     private static String json(Stats s) {

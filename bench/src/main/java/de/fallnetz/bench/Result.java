@@ -18,11 +18,15 @@ import java.util.Map;
  * @param cpuMillisPerCase CPU time per case of each service process, and of everything else on the machine
  * @param steady the same system at half its end-to-end rate, where nothing queues up
  * @param rssMiB resident memory of each service process at the end, in MiB
+ * @param commitsPerCase transactions committed per case in each service's database during the saturation run
+ * @param loadAverage the machine's 1-minute load average before and after the saturation run (other work on the
+ *        machine shows here)
  */
 record Result(Instant at, String machine, int cases, int clients, double kafkaLimit, double postgresLimit,
         double gatewayCasesPerSecond, double endToEndCasesPerSecond, double kafkaRecordsPerSecond,
         double postgresCommitsPerSecond, Stats postLatency, Stats endToEndLatency, double cpuBusy, Map<String, Double> cpuMillisPerCase,
-        Steady steady, Map<String, Long> rssMiB, Map<String, Long> peakRssMiB) {
+        Steady steady, Map<String, Long> rssMiB, Map<String, Long> peakRssMiB, Map<String, Double> commitsPerCase,
+        String loadAverage) {
 
     /** Cases offered at a fixed rate below capacity: the latencies a user sees when the system keeps up. */
     record Steady(int cases, double offeredPerSecond, double endToEndPerSecond, Stats postLatency,
@@ -32,6 +36,9 @@ record Result(Instant at, String machine, int cases, int clients, double kafkaLi
     double kafkaShare() {
         return kafkaRecordsPerSecond / kafkaLimit;
     }
+
+    /** The cost of one hop (consume, apply once, write the outbox, relay): partner-service does exactly that. */
+    static final String ONE_HOP = "partner-service";
 
     double postgresShare() {
         return postgresCommitsPerSecond / postgresLimit;

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -97,7 +95,8 @@ public final class WalkingSkeletonBench {
 
             step("saturate", cases + " cases from " + clients + " clients, each as soon as its last is answered");
             quietPeriod();
-            long commitsBefore = commits(endpoints);
+            String loadBefore = loadAverage();
+            Map<String, Long> commitsBefore = commits(endpoints);
             long recordsBefore = records(endpoints);
             CpuUsage cpu = CpuUsage.start(services);
             LoadDriver.Run load = driver.open(cases, clients, new Progress(out, "cases accepted"));
@@ -105,7 +104,13 @@ public final class WalkingSkeletonBench {
             CpuUsage.Measured used = cpu.stop();
             Timing timing = timing(endpoints, load.caseIds());
             quietPeriod();
-            long commits = commits(endpoints) - commitsBefore;
+            String loadAfter = loadAverage();
+            Map<String, Long> commitsAfter = commits(endpoints);
+            Map<String, Double> commitsPerCase = new LinkedHashMap<>();
+            commitsAfter.forEach((db, n) -> commitsPerCase.put(db, (n - commitsBefore.getOrDefault(db, 0L))
+                    / (double) cases));
+            long commits = commitsAfter.values().stream().mapToLong(Long::longValue).sum()
+                    - commitsBefore.values().stream().mapToLong(Long::longValue).sum();
             long records = records(endpoints) - recordsBefore;
 
             double endToEnd = cases / timing.seconds();
@@ -129,7 +134,7 @@ public final class WalkingSkeletonBench {
                     cases, clients, kafkaLimit, postgresLimit, load.perSecond(), endToEnd,
                     records / timing.seconds(), commits / timing.seconds(), Stats.ofNanos(load.latenciesNanos()),
                     Stats.ofMillis(timing.latenciesMillis()), used.busyShare(), used.perCaseMillis(cases), steady,
-                    rss, peak);
+                    rss, peak, commitsPerCase, loadBefore + " before, " + loadAfter + " after");
 
             String name = "walking-skeleton-" + DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")
                     .format(result.at().atOffset(ZoneOffset.UTC));
@@ -222,16 +227,26 @@ public final class WalkingSkeletonBench {
         }
     }
 
-    /** Transactions committed in the four service databases so far. */
-    private static long commits(StackEndpoints stack) throws SQLException {
-        String names = Arrays.stream(FallnetzService.values()).map(s -> "'" + s.database() + "'")
-                .collect(Collectors.joining(","));
-        try (Connection c = Baselines.admin(stack);
-                ResultSet rs = c.createStatement().executeQuery(
-                        "select sum(xact_commit) from pg_stat_database where datname in (" + names + ")")) {
-            rs.next();
-            return rs.getLong(1);
+    /** Transactions committed so far in each service's database, by service. */
+    private static Map<String, Long> commits(StackEndpoints stack) throws SQLException {
+        Map<String, Long> commits = new LinkedHashMap<>();
+        try (Connection c = Baselines.admin(stack)) {
+            for (FallnetzService s : FallnetzService.values()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "select xact_commit from pg_stat_database where datname = ?")) {
+                    ps.setString(1, s.database());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        commits.put(s.id(), rs.next() ? rs.getLong(1) : 0L);
+                    }
+                }
+            }
         }
+        return commits;
+    }
+
+    /** The machine's 1-minute load average, from /proc/loadavg. */
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     /** Records on the services' topics so far. */

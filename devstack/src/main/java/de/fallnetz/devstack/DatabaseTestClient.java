@@ -62,7 +62,8 @@ public final class DatabaseTestClient {
         }
     }
 
-    private Connection connect() throws SQLException {
+    /** A connection of its own, for a test that holds locks or a transaction open; the caller closes it. */
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(stack.jdbcUrl(service.database()), service.database(), service.database());
     }
 }

@@ -18,6 +18,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import de.fallnetz.contracts.events.EventType;
+
 /**
  * A plain Kafka client for tests: sends CloudEvents in binary mode the way the services do, and reads back what a
  * topic holds for one case. Reads assign all partitions and stop at the end offsets, so they never wait on a group.
@@ -35,9 +37,25 @@ public final class KafkaTestClient implements AutoCloseable {
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
+    private static KafkaTestClient shared;
+
     /** A client on the JVM's shared test stack. */
     public static KafkaTestClient onSharedStack() {
         return new KafkaTestClient(SharedStack.endpoints().kafkaBootstrapServers());
+    }
+
+    /** One client on the JVM's shared test stack for every test class that wants it, closed when the JVM exits. */
+    public static synchronized KafkaTestClient shared() {
+        if (shared == null) {
+            shared = onSharedStack();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-test-client-close"));
+        }
+        return shared;
+    }
+
+    /** Sends {@code type} about {@code caseId} as case-service would, with the contract's sample as data. */
+    public void sendCaseEvent(EventType type, String eventId, String source, String caseId) {
+        sendCloudEvent(type.topic(), eventId, type.type(), source, caseId, EventSamples.json(type, caseId));
     }
 
     /** Sends a binary-mode CloudEvent keyed by its subject, as the outbox relay does. */

@@ -17,6 +17,35 @@ import java.util.concurrent.TimeUnit;
 /** One service running as its own operating-system process from its packaged Quarkus application. */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * The JVM settings of every service process (./run, system tests, bench/run), kept in this one place; the
+     * figures behind them are in bench/README.md.
+     * <ul>
+     * <li>{@code -XX:TieredStopAtLevel=1}: the C1 compiler only. With C2, its compiler threads took about 40 % of each
+     * service's CPU during a benchmark run; C1-only halved the CPU per case and doubled the cases per second. A
+     * process that runs for days pays C2's compile work once; measure before changing this for such a
+     * deployment.</li>
+     * <li>Serial GC: each service has well under a core of its own on a small machine, where a parallel or concurrent
+     * collector only adds threads and memory.</li>
+     * <li>Heap, code cache, metaspace and thread stacks capped, so that a service stays below 300 MiB resident under
+     * load.</li>
+     * </ul>
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xmx160m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=160m", "-Xss512k");
+
+    /**
+     * Environment of every service process besides its own: glibc keeps one malloc arena per thread by default (up
+     * to 8 per core), which costs resident memory and buys nothing on a small machine.
+     */
+    public static final Map<String, String> PROCESS_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    /**
+     * Environment variable with further JVM options for every service process, separated by spaces, e.g.
+     * {@code -XX:StartFlightRecording=filename=target/x.jfr} to profile a benchmark run.
+     */
+    public static final String EXTRA_JVM_OPTIONS = "FALLNETZ_SERVICE_JVM_OPTIONS";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final FallnetzService service;
@@ -44,16 +73,25 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logFile.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx384m");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(JVM_OPTIONS);
+        command.addAll(extraJvmOptions());
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(PROCESS_ENVIRONMENT);
         builder.environment().putAll(env);
         int port = Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
         return new ServiceProcess(service, port, logFile, builder.start());
+    }
+
+    private static List<String> extraJvmOptions() {
+        String extra = System.getenv(EXTRA_JVM_OPTIONS);
+        if (extra == null || extra.isBlank()) {
+            return List.of();
+        }
+        return List.of(extra.trim().split("\\s+"));
     }
 
     public FallnetzService service() {

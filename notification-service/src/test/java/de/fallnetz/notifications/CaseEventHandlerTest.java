@@ -16,19 +16,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import de.fallnetz.contracts.events.EventType;
 import de.fallnetz.contracts.events.Topics;
 import de.fallnetz.devstack.EventSamples;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.KafkaTestClient;
+import de.fallnetz.devstack.ServiceMetrics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 @QuarkusTest
 @WithTestResource(value = FallnetzStackResource.class,
         initArgs = @ResourceArg(name = "service", value = "notification-service"))
 class CaseEventHandlerTest {
+
+    private static final String CONSUMER = "notification-service.cases";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static KafkaTestClient kafka;
 
@@ -46,10 +54,14 @@ class CaseEventHandlerTest {
     void shouldWriteTheReceiptInTheApplicantsLanguageOnceWhenCaseOpenedArrivesTwice() {
         String caseId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
+        double duplicatesBefore = consumed("duplicate");
         for (int i = 0; i < 2; i++) {
             sendCaseOpened(eventId, caseId, "en");
         }
 
+        // Both copies are through once the inbox has counted the second as a duplicate.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(consumed("duplicate"))
+                .isEqualTo(duplicatesBefore + 1));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka.records(Topics.NOTIFICATION_EVENTS, caseId).size() == 1);
         given().queryParam("caseId", caseId)
@@ -83,10 +95,36 @@ class CaseEventHandlerTest {
     }
 
     @Test
+    void shouldParkACaseOpenedWithoutApplicantLanguageOnTheDeadLetterTopicAndGoOnWithTheNext() throws Exception {
+        String broken = UUID.randomUUID().toString();
+        ObjectNode data = (ObjectNode) MAPPER.readTree(EventSamples.json(EventType.CASE_OPENED, broken));
+        data.remove("applicantLanguage");
+        kafka.sendCloudEvent(Topics.CASE_EVENTS, UUID.randomUUID().toString(), EventType.CASE_OPENED.type(),
+                "/fallnetz/case-service", broken, data.toString());
+        String next = UUID.randomUUID().toString();
+        sendCaseOpened(UUID.randomUUID().toString(), next, "en");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.records(Topics.DEAD_LETTERS, broken).size() == 1);
+        var parked = kafka.records(Topics.DEAD_LETTERS, broken).get(0);
+        assertThat(KafkaTestClient.header(parked, "fallnetz-consumer")).isEqualTo(CONSUMER);
+        assertThat(KafkaTestClient.header(parked, "dead-letter-reason")).contains("applicantLanguage");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.records(Topics.NOTIFICATION_EVENTS, next).size() == 1);
+        given().queryParam("caseId", broken)
+                .when().get("/notifications")
+                .then().statusCode(200)
+                .body("", hasSize(0));
+    }
+
+    @Test
     void shouldRefuseAListingWithoutCaseId() {
         given().when().get("/notifications")
                 .then().statusCode(BAD_REQUEST.getStatusCode())
                 .contentType("application/problem+json");
+    }
+
+    private static double consumed(String outcome) {
+        return ServiceMetrics.eventsConsumed("http://localhost:" + RestAssured.port, CONSUMER, outcome);
     }
 
     private static void sendCaseOpened(String eventId, String caseId, String language) {

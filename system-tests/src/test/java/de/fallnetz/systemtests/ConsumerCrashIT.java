@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.DatabaseTestClient;
 import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.ServiceMetrics;
 
 /** A consumer killed in the middle of a stream of events loses none and applies none twice. */
 class ConsumerCrashIT {
@@ -54,5 +55,13 @@ class ConsumerCrashIT {
         // Every event the consumers announced is one the timeline holds once: no copy made a second entry.
         assertThat(cases.queryLong("select count(distinct (case_id, event_type)) from timeline_entry where case_id in ("
                 + ids + ")")).isEqualTo(3L * CASES);
+        // The kill left applied events whose offsets were not committed yet: Kafka delivered them again after the
+        // restart, and the inbox dropped the copies.
+        assertThat(duplicates(FallnetzService.PARTNER_SERVICE, "partner-service.cases")
+                + duplicates(FallnetzService.NOTIFICATION_SERVICE, "notification-service.cases")).isPositive();
+    }
+
+    private static double duplicates(FallnetzService service, String consumer) {
+        return ServiceMetrics.eventsConsumed(system.url(service), consumer, "duplicate");
     }
 }

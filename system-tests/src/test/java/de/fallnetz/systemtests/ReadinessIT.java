@@ -1,6 +1,7 @@
 package de.fallnetz.systemtests;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import de.fallnetz.devstack.DevStack;
 import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.ServiceMetrics;
 import de.fallnetz.devstack.ServiceProcess;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -55,11 +57,10 @@ class ReadinessIT {
     }
 
     @Test
-    void shouldStayAliveButNotReadyWhileKafkaCannotBeReached() {
-        // The relay stays off: this instance must not hold the outbox lock that the running partner-service needs.
+    void shouldStayAliveButNotReadyAndLeaveTheRelayToTheHealthyInstanceWhileKafkaCannotBeReached() {
+        // Its relay is on: it shares the database, and so the relay lock, with the running partner-service.
         try (ServiceProcess cut = system.startAnother(FallnetzService.PARTNER_SERVICE, Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + DevStack.freePort(),
-                "FALLNETZ_OUTBOX_RELAY_ENABLED", "false"))) {
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + DevStack.freePort()))) {
             String url = cut.baseUrl();
             await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() -> given().baseUri(url)
                     .when().get("/q/health/live")
@@ -73,6 +74,15 @@ class ReadinessIT {
                     .body("status", equalTo("DOWN"))
                     .body("checks.findAll { it.name == '" + MESSAGING + "' }.status", equalTo(List.of("DOWN")))
                     .body("checks.findAll { it.name == '" + DATABASE + "' }.status", equalTo(List.of("UP"))));
+
+            // Its relay runs but leaves the lock alone, so the healthy instance relays every case meanwhile.
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> ServiceMetrics.value(url,
+                    "fallnetz_outbox_relay_skipped_total", Map.of()) > 0);
+            List<String> caseIds = List.of(system.openCase(), system.openCase(), system.openCase());
+            String ids = String.join("','", caseIds);
+            await().atMost(Duration.ofMinutes(1)).until(() -> system.db(FallnetzService.PARTNER_SERVICE)
+                    .count("outbox_event", "subject in ('" + ids + "') and published_at is not null") == 3);
+            assertThat(ServiceMetrics.value(url, "fallnetz_outbox_relay_failures_total", Map.of())).isZero();
         }
     }
 }

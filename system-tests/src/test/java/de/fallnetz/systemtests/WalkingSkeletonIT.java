@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import de.fallnetz.contracts.events.Topics;
 import de.fallnetz.devstack.DatabaseTestClient;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.Fixtures;
+import de.fallnetz.devstack.ServiceMetrics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.restassured.http.ContentType;
@@ -137,12 +139,56 @@ class WalkingSkeletonIT {
 
         assertThat(awaitTimeline(caseId, 3)).hasSize(3);
         assertThat(cloudEvents(Topics.CASE_EVENTS, caseId)).hasSize(1);
+        assertAppliedOnceByBothConsumers(caseId);
+    }
+
+    /** One partner-register entry, one notification, one event from each, and the three hops on the timeline. */
+    private static void assertAppliedOnceByBothConsumers(String caseId) {
         assertThat(cloudEvents(Topics.PARTNER_EVENTS, caseId)).hasSize(1);
         assertThat(cloudEvents(Topics.NOTIFICATION_EVENTS, caseId)).hasSize(1);
         assertThat(system.db(FallnetzService.PARTNER_SERVICE).count("partner_case", "case_id = '" + caseId + "'"))
                 .isEqualTo(1);
         assertThat(system.db(FallnetzService.NOTIFICATION_SERVICE).count("notification", "case_id = '" + caseId + "'"))
                 .isEqualTo(1);
+        assertThat(awaitTimeline(caseId, 3)).hasSize(3);
+    }
+
+    @Test
+    void shouldApplyCaseOpenedOnceWhenTheCaseServiceIsKilledAfterKafkaAcknowledgedItButBeforeItWasStamped()
+            throws Exception {
+        system.restart(FallnetzService.CASE_SERVICE, Map.of("FALLNETZ_OUTBOX_RELAY_ENABLED", "false"));
+        String caseId = system.openCase();
+        DatabaseTestClient cases = system.db(FallnetzService.CASE_SERVICE);
+        double partnerCopies = duplicates(FallnetzService.PARTNER_SERVICE, "partner-service.cases");
+        double notificationCopies = duplicates(FallnetzService.NOTIFICATION_SERVICE, "notification-service.cases");
+        try (Connection lock = cases.connect()) {
+            // The row stays locked: the relay sends the event and sees it acknowledged, but its stamp has to wait.
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("select 1 from outbox_event where subject = '" + caseId + "' for update");
+            system.restart(FallnetzService.CASE_SERVICE, Map.of());
+            await().atMost(Duration.ofSeconds(60)).until(() -> cloudEvents(Topics.CASE_EVENTS, caseId).size() == 1);
+
+            system.kill(FallnetzService.CASE_SERVICE);
+            lock.rollback();
+        }
+        assertThat(cases.count("outbox_event", "subject = '" + caseId + "' and published_at is null")).isEqualTo(1);
+        system.restart(FallnetzService.CASE_SERVICE, Map.of());
+
+        assertThat(awaitTimeline(caseId, 3)).hasSize(3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> cloudEvents(Topics.CASE_EVENTS, caseId).size() == 2);
+        List<CloudEvent> sent = cloudEvents(Topics.CASE_EVENTS, caseId);
+        assertThat(sent.get(1).getId()).isEqualTo(sent.get(0).getId());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(duplicates(FallnetzService.PARTNER_SERVICE, "partner-service.cases"))
+                    .isEqualTo(partnerCopies + 1);
+            assertThat(duplicates(FallnetzService.NOTIFICATION_SERVICE, "notification-service.cases"))
+                    .isEqualTo(notificationCopies + 1);
+        });
+        assertAppliedOnceByBothConsumers(caseId);
+    }
+
+    private static double duplicates(FallnetzService service, String consumer) {
+        return ServiceMetrics.eventsConsumed(system.url(service), consumer, "duplicate");
     }
 
     private static List<String> awaitTimeline(String caseId, int hops) {

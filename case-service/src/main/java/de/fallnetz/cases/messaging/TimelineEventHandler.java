@@ -5,7 +5,6 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import de.fallnetz.cases.domain.CaseLifecycle;
 import de.fallnetz.cases.domain.TimelineService;
@@ -13,6 +12,7 @@ import de.fallnetz.contracts.events.InteractionEvent;
 import de.fallnetz.platform.messaging.inbox.EventConsumer;
 import de.fallnetz.platform.messaging.inbox.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Follows what the interaction and notification services publish about cases: every event goes on the case's
@@ -33,16 +33,17 @@ public class TimelineEventHandler {
         this.lifecycle = lifecycle;
     }
 
+    /** Batches of records (both channels have {@code batch=true}), each applied in one inbox transaction. */
     @Incoming("partner-events")
     @Blocking
-    public CompletionStage<Void> onPartnerEvent(Message<String> message) {
-        return events.consume(message, CONSUMER, this::apply);
+    public CompletionStage<Void> onPartnerEvents(KafkaRecordBatch<String, String> batch) {
+        return events.consumeBatch(batch, CONSUMER, this::apply);
     }
 
     @Incoming("notification-events")
     @Blocking
-    public CompletionStage<Void> onNotificationEvent(Message<String> message) {
-        return events.consume(message, CONSUMER, timeline::record);
+    public CompletionStage<Void> onNotificationEvents(KafkaRecordBatch<String, String> batch) {
+        return events.consumeBatch(batch, CONSUMER, timeline::record);
     }
 
     private void apply(ReceivedEvent event) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -28,6 +29,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
  * retry because the gateway always sends an Idempotency-Key.
  */
 @RegisterRestClient(configKey = "case-service")
+@RegisterProvider(TolerantResponses.class)
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

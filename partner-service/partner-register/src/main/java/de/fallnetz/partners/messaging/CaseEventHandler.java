@@ -5,12 +5,12 @@ import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import de.fallnetz.contracts.events.CaseOpened;
 import de.fallnetz.partners.domain.PartnerCaseService;
 import de.fallnetz.platform.messaging.inbox.EventConsumer;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 @ApplicationScoped
 public class CaseEventHandler {
@@ -25,10 +25,11 @@ public class CaseEventHandler {
         this.partnerCases = partnerCases;
     }
 
+    /** A batch of records (the channel has {@code batch=true}), applied in one inbox transaction. */
     @Incoming("case-events")
     @Blocking
-    public CompletionStage<Void> onCaseEvent(Message<String> message) {
-        return events.consume(message, CONSUMER, event -> {
+    public CompletionStage<Void> onCaseEvents(KafkaRecordBatch<String, String> batch) {
+        return events.consumeBatch(batch, CONSUMER, event -> {
             if (event.data() instanceof CaseOpened opened) {
                 partnerCases.register(opened);
             }

@@ -27,9 +27,20 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class Outbox {
 
+    /**
+     * Takes a transaction-scoped advisory lock on the subject (the case) before the row draws its id, so that two
+     * transactions writing events of one case get their ids in the order they commit: the second waits for the
+     * first to end. Without it, ids of one case could commit out of order and the relay, which sends in id order,
+     * would send them out of order. The two-key form keeps these locks apart from the relay's single-key lock.
+     */
     private static final String INSERT = """
             insert into outbox_event (event_id, topic, event_type, subject, source, data_schema, occurred_at, payload)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+            select ?, ?, ?, ?, ?, ?, ?, ? from (select pg_advisory_xact_lock(?, hashtext(?))) as subject_lock""";
+
+    /** First key of the per-subject advisory locks. */
+    static final int SUBJECT_LOCK_CLASS = 0x0fa1;
+
+    private static final Object NUDGE_REGISTERED = new Object();
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
@@ -60,10 +71,20 @@ public class Outbox {
             ps.setString(6, type.dataSchema());
             ps.setTimestamp(7, Timestamp.from(occurredAt));
             ps.setString(8, mapper.writeValueAsString(event));
+            ps.setInt(9, SUBJECT_LOCK_CLASS);
+            ps.setString(10, event.caseId());
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not write " + type.type() + " to the outbox", e);
         }
+        if (transactions.getResource(NUDGE_REGISTERED) == null) {
+            transactions.putResource(NUDGE_REGISTERED, Boolean.TRUE);
+            nudgeAfterCommit();
+        }
+        return eventId;
+    }
+
+    private void nudgeAfterCommit() {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -76,6 +97,5 @@ public class Outbox {
                 }
             }
         });
-        return eventId;
     }
 }

@@ -28,9 +28,25 @@ public interface OutboxConfig {
     @WithDefault("100")
     int batchSize();
 
-    /** How long the relay waits for Kafka to acknowledge a batch before it gives up and tries again later. */
+    /**
+     * How long the relay waits for Kafka to acknowledge a batch before it gives up and tries again later. Must be
+     * longer than the outbox producer's {@code delivery.timeout.ms} (25 s in platform-messaging's defaults), so that
+     * the producer has given up on every record of the batch before the relay does: nothing the relay abandoned is
+     * delivered later behind its back.
+     */
     @WithDefault("30s")
     Duration sendTimeout();
+
+    /**
+     * How often Kafka may refuse one event (too large, topic missing, timeouts) before the relay parks it: it stays
+     * in the table with {@code parked_at} set, counted by {@code fallnetz.outbox.parked}, and is no longer sent.
+     */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** How often the relay's gauges ({@code fallnetz.outbox.pending}, {@code ...oldest.age}) are refreshed. */
+    @WithDefault("5s")
+    Duration gaugeInterval();
 
     /** How long a sent event stays in the outbox table, for an operator tracing a case, before it is deleted. */
     @WithDefault("7d")
