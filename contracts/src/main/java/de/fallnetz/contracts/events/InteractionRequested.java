@@ -17,14 +17,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param officeLand ISO 3166-2 code of the office's Land (e.g. {@code DE-BE}), whose public holidays count
  * @param kind the interaction kind, e.g. {@code BA_CONSENT}
  * @param partnerOrganisation the addressed partner organisation; only it may see the request
- * @param accelerated whether the case runs in the accelerated skilled-worker procedure (§81a AufenthG)
+ * @param accelerated whether the case runs in the accelerated skilled-worker procedure (§81a AufenthG); boxed, so that
+ *        a record without it is refused as unreadable rather than read as false
  * @param deadline the deadline rule and what silence means, from the case type's catalogue version
  * @param data only the data this partner needs, as the catalogue names it for the interaction kind
  * @param requestedAt when
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InteractionRequested(String interactionId, String caseId, String caseType, String officeId,
-        String officeLand, String kind, String partnerOrganisation, boolean accelerated, Deadline deadline,
+        String officeLand, String kind, String partnerOrganisation, Boolean accelerated, Deadline deadline,
         Map<String, Object> data, Instant requestedAt) implements InteractionEvent {
 
     /**
