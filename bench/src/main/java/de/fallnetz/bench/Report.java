@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,10 +29,15 @@ final class Report {
     }
 
     static void write(Result r, Path dir, String name) throws IOException {
+        write(dir, name, markdown(r, name + ".png"), json(r), chart(r));
+    }
+
+    /** Writes {@code <name>.md}, {@code .json} and {@code .png} into {@code dir}. */
+    static void write(Path dir, String name, String markdown, String json, BufferedImage chart) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(name + ".md"), markdown(r, name + ".png"));
-        Files.writeString(dir.resolve(name + ".json"), json(r));
-        chart(r, dir.resolve(name + ".png"));
+        Files.writeString(dir.resolve(name + ".md"), markdown);
+        Files.writeString(dir.resolve(name + ".json"), json);
+        ImageIO.write(chart, "png", dir.resolve(name + ".png").toFile());
     }
 
     static String markdown(Result r, String chart) {
@@ -163,7 +169,7 @@ final class Report {
                 json(r.commitsPerCase()), r.loadAverage());
     }
 
-    private static String json(Stats s) {
+    static String json(Stats s) {
         return String.format(Locale.ROOT, "{\"p50\": %.2f, \"p90\": %.2f, \"p99\": %.2f, \"max\": %.2f}", s.p50(),
                 s.p90(), s.p99(), s.max());
     }
@@ -176,15 +182,11 @@ final class Report {
     }
 
     /** Left: the share of each limit the system used. Right: latency percentiles of both measurements. */
-    static void chart(Result r, Path file) throws IOException {
+    static BufferedImage chart(Result r) {
         int width = 1000;
         int height = 440;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        Graphics2D g = canvas(image);
         Font title = new Font(Font.SANS_SERIF, Font.BOLD, 15);
         Font label = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
@@ -212,7 +214,7 @@ final class Report {
         g.drawString(String.format(Locale.ROOT, "%d cases, %d clients, %s, %s", r.cases(), r.clients(),
                 r.machine(), r.at()), 20, height - 15);
         g.dispose();
-        ImageIO.write(image, "png", file.toFile());
+        return image;
     }
 
     private static void shareBar(Graphics2D g, int x, int y, String name, double share, Color color, String detail) {
@@ -228,7 +230,7 @@ final class Report {
         g.drawString(String.format(Locale.ROOT, "%.1f %%   (%s)", 100 * share, detail), x, y + 64);
     }
 
-    private static void legend(Graphics2D g, int x, int y, Color color, String text) {
+    static void legend(Graphics2D g, int x, int y, Color color, String text) {
         g.setColor(color);
         g.fillRect(x, y - 10, 12, 12);
         g.setColor(Color.DARK_GRAY);
@@ -236,27 +238,45 @@ final class Report {
     }
 
     private static void latencyBars(Graphics2D g, int x, int y, int w, int h, Stats post, Stats e2e) {
-        double top = Math.max(post.p99(), e2e.p99()) * 1.15;
-        String[] names = { "p50", "p90", "p99" };
         double[][] values = { { post.p50(), post.p90(), post.p99() }, { e2e.p50(), e2e.p90(), e2e.p99() } };
-        Color[] colors = { POST, E2E };
+        bars(g, x, y, w, h, new String[] { "p50", "p90", "p99" }, values, new Color[] { POST, E2E });
+        legend(g, x, y + h + 2, POST, "POST /api/cases answered");
+        legend(g, x, y + h + 20, E2E, "case opened → last hop on its timeline");
+    }
+
+    /**
+     * Grouped bars on a common scale, each labelled with its value: {@code values[series][group]}, one colour a
+     * series, the group names below the baseline.
+     */
+    static void bars(Graphics2D g, int x, int y, int w, int h, String[] groups, double[][] values, Color[] colors) {
+        double top = Arrays.stream(values).flatMapToDouble(Arrays::stream).max().orElse(1) * 1.15;
         int baseline = y + h - 30;
         g.setColor(Color.GRAY);
         g.setStroke(new BasicStroke(1));
         g.drawLine(x, baseline, x + w, baseline);
-        int group = w / 3;
-        for (int i = 0; i < 3; i++) {
-            for (int s = 0; s < 2; s++) {
+        int group = w / groups.length;
+        int bar = Math.min(44, (group - 20) / values.length - 6);
+        for (int i = 0; i < groups.length; i++) {
+            for (int s = 0; s < values.length; s++) {
                 int bh = (int) Math.round(values[s][i] / top * (h - 60));
-                int bx = x + i * group + 20 + s * 50;
+                int bx = x + i * group + 10 + s * (bar + 6);
                 g.setColor(colors[s]);
-                g.fillRect(bx, baseline - bh, 44, bh);
+                g.fillRect(bx, baseline - bh, bar, bh);
                 g.setColor(Color.DARK_GRAY);
-                g.drawString(String.format(Locale.ROOT, "%.0f", values[s][i]), bx + 4, baseline - bh - 4);
+                g.drawString(String.format(Locale.ROOT, values[s][i] < 10 ? "%.1f" : "%.0f", values[s][i]), bx + 2,
+                        baseline - bh - 4);
             }
-            g.drawString(names[i], x + i * group + 60, baseline + 16);
+            g.drawString(groups[i], x + i * group + 10, baseline + 16);
         }
-        legend(g, x, y + h + 2, POST, "POST /api/cases answered");
-        legend(g, x, y + h + 20, E2E, "case opened → last hop on its timeline");
+    }
+
+    /** Paints the image white and returns its graphics, with anti-aliased text and shapes, to draw a chart on. */
+    static Graphics2D canvas(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        return g;
     }
 }

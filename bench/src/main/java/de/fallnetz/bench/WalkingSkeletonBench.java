@@ -6,16 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +59,8 @@ public final class WalkingSkeletonBench {
 
     public static void main(String[] args) throws Exception {
         Logger.getLogger("").setLevel(Level.SEVERE);
-        int cases = intArg(args, "--cases", 3000);
-        int clients = intArg(args, "--clients", 8);
+        int cases = BenchSupport.intArg(args, "--cases", 3000);
+        int clients = BenchSupport.intArg(args, "--clients", 8);
         Path root = Path.of(System.getProperty("fallnetz.root", ".")).toAbsolutePath().normalize();
         new WalkingSkeletonBench(root, cases, clients).run();
         System.exit(0);
@@ -70,11 +68,11 @@ public final class WalkingSkeletonBench {
 
     private void run() throws Exception {
         Path data = Files.createTempDirectory("fallnetz-bench");
-        step("stack", "Starting Kafka and PostgreSQL with empty data in " + data);
+        BenchSupport.step(out, "stack", "Starting Kafka and PostgreSQL with empty data in " + data);
         try (DevStack stack = DevStack.start(data, 0, 0, 0)) {
             StackEndpoints endpoints = stack.endpoints();
 
-            step("limits", "Measuring what Kafka and PostgreSQL manage on their own");
+            BenchSupport.step(out, "limits", "Measuring what Kafka and PostgreSQL manage on their own");
             double kafkaLimit = Baselines.kafkaRecordsPerSecond(endpoints, 100_000, 300,
                     new Progress(out, "Kafka records"));
             double postgresLimit = Baselines.postgresCommitsPerSecond(endpoints, clients, 1_000,
@@ -83,17 +81,19 @@ public final class WalkingSkeletonBench {
             out.printf(Locale.ROOT, "      Kafka %,.0f records/s, PostgreSQL %,.0f commits/s%n", kafkaLimit,
                     postgresLimit);
 
-            step("services", "Starting the four services (logs in bench/target/logs/)");
-            Map<FallnetzService, ServiceProcess> services = startServices(endpoints);
+            BenchSupport.step(out, "services", "Starting the four services (logs in bench/target/logs/)");
+            Map<FallnetzService, ServiceProcess> services = BenchSupport.startServices(root, endpoints,
+                    List.of(FallnetzService.values()), processes, out);
             String gateway = services.get(FallnetzService.GATEWAY).baseUrl();
             LoadDriver driver = new LoadDriver(gateway);
 
             int warmUp = Math.max(100, cases / 10);
-            step("warm-up", warmUp + " cases, not measured");
+            BenchSupport.step(out, "warm-up", warmUp + " cases, not measured");
             LoadDriver.Run warm = driver.open(warmUp, clients, new Progress(out, "warm-up cases"));
             awaitTimelines(endpoints, warm.caseIds(), new Progress(out, "warm-up timelines"));
 
-            step("saturate", cases + " cases from " + clients + " clients, each as soon as its last is answered");
+            BenchSupport.step(out, "saturate", cases + " cases from " + clients
+                    + " clients, each as soon as its last is answered");
             quietPeriod();
             String loadBefore = loadAverage();
             Map<String, Long> commitsBefore = commits(endpoints);
@@ -116,8 +116,8 @@ public final class WalkingSkeletonBench {
             double endToEnd = cases / timing.seconds();
             double rate = endToEnd / 2;
             int steadyCases = (int) Math.max(50, Math.min(cases / 2, rate * 30));
-            step("steady", String.format(Locale.ROOT, "%d cases at %.1f/s, half the end-to-end rate",
-                    steadyCases, rate));
+            BenchSupport.step(out, "steady", String.format(Locale.ROOT,
+                    "%d cases at %.1f/s, half the end-to-end rate", steadyCases, rate));
             LoadDriver.Run paced = driver.open(steadyCases, clients * 4, rate, new Progress(out, "cases accepted"));
             awaitTimelines(endpoints, paced.caseIds(), new Progress(out, "cases complete"));
             Timing steadyTiming = timing(endpoints, paced.caseIds());
@@ -130,14 +130,13 @@ public final class WalkingSkeletonBench {
                 rss.put(p.service().id(), procStatusMiB(p.pid(), "VmRSS"));
                 peak.put(p.service().id(), procStatusMiB(p.pid(), "VmHWM"));
             }
-            Result result = new Result(Instant.now().truncatedTo(ChronoUnit.SECONDS), machine(),
+            Result result = new Result(Instant.now().truncatedTo(ChronoUnit.SECONDS), BenchSupport.machine(),
                     cases, clients, kafkaLimit, postgresLimit, load.perSecond(), endToEnd,
                     records / timing.seconds(), commits / timing.seconds(), Stats.ofNanos(load.latenciesNanos()),
                     Stats.ofMillis(timing.latenciesMillis()), used.busyShare(), used.perCaseMillis(cases), steady,
                     rss, peak, commitsPerCase, loadBefore + " before, " + loadAfter + " after");
 
-            String name = "walking-skeleton-" + DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")
-                    .format(result.at().atOffset(ZoneOffset.UTC));
+            String name = BenchSupport.resultName("walking-skeleton", result.at());
             Path dir = root.resolve("bench/results");
             Report.write(result, dir, name);
             out.println();
@@ -151,31 +150,10 @@ public final class WalkingSkeletonBench {
         }
     }
 
-    private Map<FallnetzService, ServiceProcess> startServices(StackEndpoints stack) throws Exception {
-        Map<FallnetzService, Integer> ports = new EnumMap<>(FallnetzService.class);
-        for (FallnetzService s : FallnetzService.values()) {
-            ports.put(s, DevStack.freePort());
-        }
-        Map<FallnetzService, ServiceProcess> started = new EnumMap<>(FallnetzService.class);
-        for (FallnetzService s : FallnetzService.values()) {
-            ServiceProcess p = ServiceProcess.start(s, ServiceProcess.applicationJar(root, s),
-                    s.environment(stack, ports), root.resolve("bench/target/logs").resolve(s.id() + ".log"));
-            processes.add(p);
-            started.put(s, p);
-        }
-        for (ServiceProcess p : started.values()) {
-            if (!p.awaitReady(Duration.ofMinutes(3))) {
-                throw new IllegalStateException(p.service().id() + " did not become ready:\n" + p.logTail(40));
-            }
-            out.println("      " + p.service().id() + " ready");
-        }
-        return started;
-    }
-
     /** Waits until every case has all its hops on the timeline. */
     private void awaitTimelines(StackEndpoints stack, List<String> ids, Progress progress) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        try (Connection c = caseDb(stack); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = BenchSupport.caseDb(stack); PreparedStatement ps = c.prepareStatement("""
                 select count(*) from (select case_id from timeline_entry where case_id = any(?)
                 group by case_id having count(*) >= ?) complete""")) {
             ps.setArray(1, uuids(c, ids));
@@ -206,7 +184,7 @@ public final class WalkingSkeletonBench {
      * from opening to its last hop on the timeline.
      */
     private Timing timing(StackEndpoints stack, List<String> ids) throws SQLException {
-        try (Connection c = caseDb(stack); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = BenchSupport.caseDb(stack); PreparedStatement ps = c.prepareStatement("""
                 select extract(epoch from max(t.recorded_at) - f.opened_at) * 1000 as ms,
                        extract(epoch from f.opened_at) as opened, extract(epoch from max(t.recorded_at)) as done
                 from fallnetz_case f join timeline_entry t on t.case_id = f.id
@@ -271,11 +249,6 @@ public final class WalkingSkeletonBench {
         Thread.sleep(11_000);
     }
 
-    private static Connection caseDb(StackEndpoints stack) throws SQLException {
-        String db = FallnetzService.CASE_SERVICE.database();
-        return DriverManager.getConnection(stack.jdbcUrl(db), db, db);
-    }
-
     private static Array uuids(Connection c, List<String> ids) throws SQLException {
         return c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
     }
@@ -287,36 +260,5 @@ public final class WalkingSkeletonBench {
             }
         }
         return -1;
-    }
-
-    private static String machine() {
-        return Runtime.getRuntime().availableProcessors() + " cores, "
-                + Math.round(totalMemoryGiB()) + " GiB, Java " + System.getProperty("java.version");
-    }
-
-    private static double totalMemoryGiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0;
-                }
-            }
-        } catch (IOException e) {
-            // Reported as 0 below.
-        }
-        return 0;
-    }
-
-    private void step(String phase, String what) {
-        out.println("[" + phase + "] " + what);
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }

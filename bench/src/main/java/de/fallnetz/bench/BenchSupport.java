@@ -1,0 +1,105 @@
+package de.fallnetz.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import de.fallnetz.devstack.DevStack;
+import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.ServiceProcess;
+import de.fallnetz.devstack.StackEndpoints;
+
+/** What every benchmark needs around its measurement: arguments, the machine, the services, the result's name. */
+final class BenchSupport {
+
+    private BenchSupport() {
+    }
+
+    /**
+     * Starts the given services as processes on free ports against the stack (logs in bench/target/logs/) and waits
+     * until each is ready. Every process started is added to {@code started}, so the caller stops them all.
+     */
+    static Map<FallnetzService, ServiceProcess> startServices(Path root, StackEndpoints stack,
+            List<FallnetzService> services, List<ServiceProcess> started, PrintStream out) throws Exception {
+        Map<FallnetzService, Integer> ports = new EnumMap<>(FallnetzService.class);
+        for (FallnetzService s : FallnetzService.values()) {
+            ports.put(s, DevStack.freePort());
+        }
+        Map<FallnetzService, ServiceProcess> running = new EnumMap<>(FallnetzService.class);
+        for (FallnetzService s : services) {
+            ServiceProcess p = ServiceProcess.start(s, ServiceProcess.applicationJar(root, s),
+                    s.environment(stack, ports), root.resolve("bench/target/logs").resolve(s.id() + ".log"));
+            started.add(p);
+            running.put(s, p);
+        }
+        for (ServiceProcess p : running.values()) {
+            if (!p.awaitReady(Duration.ofMinutes(3))) {
+                throw new IllegalStateException(p.service().id() + " did not become ready:\n" + p.logTail(40));
+            }
+            out.println("      " + p.service().id() + " ready");
+        }
+        return running;
+    }
+
+    static Connection caseDb(StackEndpoints stack) throws SQLException {
+        String db = FallnetzService.CASE_SERVICE.database();
+        return DriverManager.getConnection(stack.jdbcUrl(db), db, db);
+    }
+
+    /** The name of a run's result files: {@code <prefix>-<UTC time>}. */
+    static String resultName(String prefix, Instant at) {
+        return prefix + "-" + DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").format(at.atOffset(ZoneOffset.UTC));
+    }
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, "
+                + Math.round(totalMemoryGiB()) + " GiB, Java " + System.getProperty("java.version");
+    }
+
+    private static double totalMemoryGiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0;
+                }
+            }
+        } catch (IOException e) {
+            // Reported as 0 below.
+        }
+        return 0;
+    }
+
+    /** The load averages over 1, 5 and 15 minutes, as {@code uptime} shows them: other work on the machine. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    static void step(PrintStream out, String phase, String what) {
+        out.println("[" + phase + "] " + what);
+    }
+}
