@@ -48,7 +48,7 @@ class DecisionLettersTest {
         String text = text(rendered);
         assertThat(text).contains("Landesamt für Einwanderung (LEA) Berlin", "Bescheid", "Aktenzeichen",
                 "c0ffee00-1234-4abc-8def-000000000001", "14.11.2026", "Thi Lan Nguyen", "17.03.1994", "VNM",
-                "Ihnen wird Blaue Karte EU erteilt.", "Nebenbestimmungen", "Beschäftigung nur als Softwareentwicklerin",
+                "Ihnen wird der Aufenthaltstitel „Blaue Karte EU“ erteilt.", "Nebenbestimmungen", "Beschäftigung nur als Softwareentwicklerin",
                 "§ 18g Abs. 1 AufenthG", "100,00 €", "Rechtsgrundlage", "Gebühren");
         assertThat(text).doesNotContain("Rechtsbehelfsbelehrung", "Klage");
         assertThat(rendered.mediaType()).isEqualTo("application/pdf");
@@ -121,7 +121,7 @@ class DecisionLettersTest {
 
         assertThat(text(letters.render(accelerated))).contains("vorab", "zugestimmt (Vorabzustimmung)")
                 .doesNotContain("erteilt.");
-        assertThat(text(letters.render(blueCard))).contains("Ihnen wird Blaue Karte EU erteilt.");
+        assertThat(text(letters.render(blueCard))).contains("Ihnen wird der Aufenthaltstitel „Blaue Karte EU“ erteilt.");
     }
 
     @Test

@@ -150,5 +150,9 @@ class WorklistTest {
                 .then().statusCode(400).body("invalidParams.name", hasItem("after"));
         given().queryParam("officeId", "abh-berlin").queryParam("limit", 1000).when().get("/cases")
                 .then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("officeId", "abh-berlin").queryParam("q", "Ngu\u0000yen").when().get("/cases")
+                .then().statusCode(400).body("invalidParams.name", hasItem("q"));
+        given().urlEncodingEnabled(false).when().get("/cases/%00/timeline")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 }
