@@ -43,6 +43,13 @@ final class CaseApi {
         this.kafka = kafka;
     }
 
+    /** On the JVM's shared test stack, with a Kafka client of its own that is closed when the JVM exits. */
+    static CaseApi onSharedStack() {
+        KafkaTestClient kafka = KafkaTestClient.onSharedStack();
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "case-api-close"));
+        return new CaseApi(kafka);
+    }
+
     static Map<String, Object> openBody(CaseTypeSamples.Sample sample) {
         Map<String, Object> applicant = new LinkedHashMap<>();
         applicant.put("familyName", "Testperson");

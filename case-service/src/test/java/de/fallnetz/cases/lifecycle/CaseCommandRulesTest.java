@@ -13,14 +13,11 @@ import static org.hamcrest.Matchers.hasItem;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.DatabaseTestClient;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
-import de.fallnetz.devstack.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,21 +28,9 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "case-service"))
 class CaseCommandRulesTest {
 
-    private static KafkaTestClient kafka;
-    private static CaseApi api;
+    private static final CaseApi api = CaseApi.onSharedStack();
 
     private final DatabaseTestClient tables = DatabaseTestClient.onSharedStack(FallnetzService.CASE_SERVICE);
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-        api = new CaseApi(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void shouldRefuseACommandOnAStaleVersionWith412AndChangeNothing() {

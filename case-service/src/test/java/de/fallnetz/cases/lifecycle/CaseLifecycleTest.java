@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +35,6 @@ import de.fallnetz.contracts.events.InteractionDelivered;
 import de.fallnetz.contracts.events.InteractionInformationRequested;
 import de.fallnetz.contracts.events.InteractionRequested;
 import de.fallnetz.devstack.FallnetzStackResource;
-import de.fallnetz.devstack.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,8 +50,7 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "case-service"))
 class CaseLifecycleTest {
 
-    private static KafkaTestClient kafka;
-    private static CaseApi api;
+    private static final CaseApi api = CaseApi.onSharedStack();
 
     @Inject
     CaseTypeCatalogue catalogue;
@@ -61,13 +58,6 @@ class CaseLifecycleTest {
     @BeforeAll
     static void connect() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails(LogDetail.BODY);
-        kafka = KafkaTestClient.onSharedStack();
-        api = new CaseApi(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
     }
 
     static Stream<String> caseTypes() {

@@ -9,14 +9,11 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.cases.domain.CaseMetrics;
 import de.fallnetz.contracts.events.InteractionRequested;
 import de.fallnetz.devstack.FallnetzStackResource;
-import de.fallnetz.devstack.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,22 +23,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "case-service"))
 class CaseMetricsTest {
 
-    private static KafkaTestClient kafka;
-    private static CaseApi api;
+    private static final CaseApi api = CaseApi.onSharedStack();
 
     @Inject
     CaseMetrics metrics;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-        api = new CaseApi(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     private static String scrape() {
         return given().when().get("/q/metrics").then().statusCode(200).extract().asString();

@@ -15,15 +15,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.cases.domain.CaseCommand;
 import de.fallnetz.cases.domain.CaseStatus;
 import de.fallnetz.contracts.events.InteractionAnswered;
 import de.fallnetz.devstack.FallnetzStackResource;
-import de.fallnetz.devstack.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -98,19 +95,7 @@ class CaseStateMachinePropertyTest {
     record Stale() implements Step {
     }
 
-    private static KafkaTestClient kafka;
-    private static CaseApi api;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-        api = new CaseApi(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final CaseApi api = CaseApi.onSharedStack();
 
     static Arbitrary<List<Step>> sequences() {
         Arbitrary<Integer> item = Arbitraries.integers().between(0, 7);

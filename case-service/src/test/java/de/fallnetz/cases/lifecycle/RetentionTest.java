@@ -8,8 +8,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.cases.catalogue.CaseTypeCatalogue;
@@ -18,7 +16,6 @@ import de.fallnetz.cases.domain.RetentionService;
 import de.fallnetz.devstack.DatabaseTestClient;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
-import de.fallnetz.devstack.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,8 +25,7 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "case-service"))
 class RetentionTest {
 
-    private static KafkaTestClient kafka;
-    private static CaseApi api;
+    private static final CaseApi api = CaseApi.onSharedStack();
 
     @Inject
     RetentionService retention;
@@ -38,17 +34,6 @@ class RetentionTest {
     CaseTypeCatalogue catalogue;
 
     private final DatabaseTestClient tables = DatabaseTestClient.onSharedStack(FallnetzService.CASE_SERVICE);
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-        api = new CaseApi(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void shouldEraseTheApplicantsDataOnlyAfterTheCaseTypesRetentionPeriodAndKeepTheAnonymousRest() {

@@ -8,14 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.contracts.events.CaseOpened;
 import de.fallnetz.contracts.events.EventType;
 import de.fallnetz.devstack.FallnetzStackResource;
-import de.fallnetz.devstack.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,19 +26,7 @@ class RoutingTest {
     /** Spans Berlin (11000) and Schönefeld in Dahme-Spreewald (12061) in the postal-code data. */
     private static final String AMBIGUOUS = "12529";
 
-    private static KafkaTestClient kafka;
-    private static CaseApi api;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-        api = new CaseApi(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final CaseApi api = CaseApi.onSharedStack();
 
     private static Map<String, Object> studentAt(String postalCode, String municipality) {
         Map<String, Object> body = CaseApi.openBody(CaseTypeSamples.of("STUDENT"));

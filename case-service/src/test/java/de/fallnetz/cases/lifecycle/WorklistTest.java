@@ -13,14 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.contracts.events.InteractionDelivered;
 import de.fallnetz.contracts.events.InteractionRequested;
 import de.fallnetz.devstack.FallnetzStackResource;
-import de.fallnetz.devstack.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,19 +27,7 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "case-service"))
 class WorklistTest {
 
-    private static KafkaTestClient kafka;
-    private static CaseApi api;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.onSharedStack();
-        api = new CaseApi(kafka);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final CaseApi api = CaseApi.onSharedStack();
 
     /** Cases of a family name no other test uses, at the office of Potsdam, so the office's list is this test's. */
     private static String openAt(String postalCode, String familyName, String type) {
