@@ -17,21 +17,25 @@ public class CaseEvents {
 
     private final Outbox outbox;
     private final OutboxConfig config;
+    private final TimelineService timeline;
 
-    public CaseEvents(Outbox outbox, OutboxConfig config) {
+    public CaseEvents(Outbox outbox, OutboxConfig config, TimelineService timeline) {
         this.outbox = outbox;
         this.config = config;
+        this.timeline = timeline;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(UUID caseId, FallnetzEvent event, Instant at) {
         UUID eventId = outbox.publish(event, at);
-        TimelineService.append(caseId, eventId.toString(), EventType.of(event).type(), config.source(), at,
+        timeline.append(caseId, eventId.toString(), EventType.of(event).type(), config.source(), at,
                 TimelineService.summary(event));
         return eventId;
     }
 
-    public String source() {
-        return config.source();
+    /** A timeline entry that is not an event (see docs/events.md), from this service. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void note(UUID caseId, String type, Instant at, String summary) {
+        timeline.append(caseId, UUID.randomUUID().toString(), type, config.source(), at, summary);
     }
 }

@@ -137,8 +137,7 @@ public class CaseService {
             announceOpened(c, now);
         } else {
             // Not an event yet: a case belongs to an office before anyone else hears of it.
-            TimelineService.append(c.id, UUID.randomUUID().toString(), "de.fallnetz.case.waiting-for-jurisdiction",
-                    events.source(), now, "Received; " + routing.reason());
+            events.note(c.id, "de.fallnetz.case.waiting-for-jurisdiction", now, "Received; " + routing.reason());
         }
         return new OpenedCase(views.newCase(c, type), true);
     }

@@ -1,5 +1,9 @@
 package de.fallnetz.cases.domain;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -28,10 +32,24 @@ import de.fallnetz.contracts.events.NotificationRecorded;
 import de.fallnetz.contracts.events.PartnerCaseRegistered;
 import de.fallnetz.platform.messaging.inbox.ReceivedEvent;
 import de.fallnetz.platform.messaging.inbox.UnreadableEventException;
+import io.agroal.api.AgroalDataSource;
 
-/** Writes the timeline: one entry per event about a case, whichever service published it. */
+/**
+ * Writes the timeline: one entry per event about a case, whichever service published it. One plain insert per entry,
+ * no entity: it is on the hot path of every consumed event and of every case opened (bench/README.md).
+ */
 @ApplicationScoped
 public class TimelineService {
+
+    private static final String INSERT = """
+            insert into timeline_entry (case_id, event_id, event_type, source, occurred_at, summary)
+            values (?, ?, ?, ?, ?, ?)""";
+
+    private final AgroalDataSource dataSource;
+
+    public TimelineService(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** Records an event another service published; runs inside the inbox transaction of the consumer. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -104,14 +122,20 @@ public class TimelineService {
                 + d.silence().toLowerCase().replace('_', ' ') + ", " + d.legalBasis();
     }
 
-    static void append(UUID caseId, String eventId, String type, String source, Instant occurredAt, String summary) {
-        TimelineEntryEntity entry = new TimelineEntryEntity();
-        entry.caseId = caseId;
-        entry.eventId = eventId;
-        entry.eventType = type;
-        entry.source = source;
-        entry.occurredAt = occurredAt;
-        entry.summary = summary;
-        entry.persist();
+    /** Adds an entry in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(UUID caseId, String eventId, String type, String source, Instant occurredAt, String summary) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setObject(1, caseId);
+            ps.setString(2, eventId);
+            ps.setString(3, type);
+            ps.setString(4, source);
+            ps.setTimestamp(5, Timestamp.from(occurredAt));
+            ps.setString(6, summary);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not add event " + eventId + " to the timeline of case " + caseId,
+                    e);
+        }
     }
 }
