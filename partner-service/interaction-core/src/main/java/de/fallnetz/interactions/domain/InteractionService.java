@@ -45,6 +45,11 @@ public class InteractionService {
         this.clock = clock;
     }
 
+    /** Whether one of this service's policies handles interactions of {@code kind}. */
+    public boolean handles(String kind) {
+        return policies.forKind(kind).isPresent();
+    }
+
     /** Takes a request of one of this service's kinds, answers it at once if its policy says so, else delivers it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void request(InteractionRequested e) {

@@ -6,14 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import de.fallnetz.contracts.events.InformationSupplied;
 import de.fallnetz.contracts.events.InteractionCancelled;
+import de.fallnetz.contracts.events.InteractionEvent;
 import de.fallnetz.contracts.events.InteractionRequested;
 import de.fallnetz.interactions.domain.InteractionService;
 import de.fallnetz.platform.messaging.inbox.EventConsumer;
+import de.fallnetz.platform.messaging.inbox.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Takes the interaction requests, supplied information and cancellations of this service's kinds from case.events,
@@ -33,10 +35,11 @@ public class CaseEventHandler {
         this.consumer = application + ".interactions";
     }
 
+    /** Batches of records ({@code batch=true}); events of other kinds are skipped without an inbox entry. */
     @Incoming("case-events")
     @Blocking
-    public CompletionStage<Void> onCaseEvent(Message<String> message) {
-        return events.consume(message, consumer, event -> {
+    public CompletionStage<Void> onCaseEvents(KafkaRecordBatch<String, String> batch) {
+        return events.consumeBatch(batch, consumer, this::ours, event -> {
             if (event.data() instanceof InteractionRequested requested) {
                 interactions.request(requested);
             } else if (event.data() instanceof InformationSupplied supplied) {
@@ -45,5 +48,12 @@ public class CaseEventHandler {
                 interactions.cancelled(cancelled);
             }
         });
+    }
+
+    /** A request, supplied information or cancellation of one of this service's kinds. */
+    private boolean ours(ReceivedEvent event) {
+        return (event.data() instanceof InteractionRequested || event.data() instanceof InformationSupplied
+                || event.data() instanceof InteractionCancelled)
+                && interactions.handles(((InteractionEvent) event.data()).kind());
     }
 }

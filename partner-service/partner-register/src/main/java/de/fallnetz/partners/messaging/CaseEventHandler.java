@@ -25,11 +25,14 @@ public class CaseEventHandler {
         this.partnerCases = partnerCases;
     }
 
-    /** A batch of records (the channel has {@code batch=true}), applied in one inbox transaction. */
+    /**
+     * A batch of records (the channel has {@code batch=true}), applied in one inbox transaction; case events other
+     * than an opening are skipped without an inbox entry.
+     */
     @Incoming("case-events")
     @Blocking
     public CompletionStage<Void> onCaseEvents(KafkaRecordBatch<String, String> batch) {
-        return events.consumeBatch(batch, CONSUMER, event -> {
+        return events.consumeBatch(batch, CONSUMER, event -> event.data() instanceof CaseOpened, event -> {
             if (event.data() instanceof CaseOpened opened) {
                 partnerCases.register(opened);
             }

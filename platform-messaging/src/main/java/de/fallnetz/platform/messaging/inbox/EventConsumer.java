@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -111,6 +112,16 @@ public class EventConsumer {
      */
     public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer,
             Consumer<ReceivedEvent> handler) {
+        return consumeBatch(batch, consumer, event -> true, handler);
+    }
+
+    /**
+     * As {@link #consumeBatch(KafkaRecordBatch, String, Consumer)}, for a consumer that needs only some of a topic's
+     * events: the others are acknowledged as {@code ignored} without an inbox entry, so a service that waits for one
+     * kind of request does not pay a database commit for every event on the topic.
+     */
+    public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer,
+            Predicate<ReceivedEvent> wanted, Consumer<ReceivedEvent> handler) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         List<ReceivedEvent> events = new ArrayList<>(records.size());
         List<KafkaRecord<String, String>> eventRecords = new ArrayList<>(records.size());
@@ -118,7 +129,7 @@ public class EventConsumer {
         for (KafkaRecord<String, String> record : records) {
             try {
                 Optional<ReceivedEvent> read = read(record);
-                if (read.isPresent()) {
+                if (read.isPresent() && wanted.test(read.get())) {
                     events.add(read.get());
                     eventRecords.add(record);
                 } else {
