@@ -15,7 +15,8 @@ public enum FallnetzService {
     GATEWAY("gateway", "gateway", 8080, false),
     BA_CONSENT("ba-consent", "partner-service/ba-consent", 8084, true),
     RECOGNITION("recognition", "partner-service/recognition", 8085, true),
-    SECURITY_CHECK("security-check", "partner-service/security-check", 8086, true);
+    SECURITY_CHECK("security-check", "partner-service/security-check", 8086, true),
+    INTEGRATION_COURSE("integration-course", "partner-service/integration-course", 8087, true);
 
     private final String id;
     private final String modulePath;
