@@ -16,7 +16,8 @@ public enum FallnetzService {
     BA_CONSENT("ba-consent", "partner-service/ba-consent", 8084, true),
     RECOGNITION("recognition", "partner-service/recognition", 8085, true),
     SECURITY_CHECK("security-check", "partner-service/security-check", 8086, true),
-    INTEGRATION_COURSE("integration-course", "partner-service/integration-course", 8087, true);
+    INTEGRATION_COURSE("integration-course", "partner-service/integration-course", 8087, true),
+    REGISTRATION_OFFICE("registration-office", "partner-service/registration-office", 8088, true);
 
     private final String id;
     private final String modulePath;
