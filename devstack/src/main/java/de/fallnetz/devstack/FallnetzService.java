@@ -15,7 +15,11 @@ public enum FallnetzService {
     GATEWAY("gateway", "gateway", 8080, false),
     BA_CONSENT("ba-consent", "partner-service/ba-consent", 8084, true),
     RECOGNITION("recognition", "partner-service/recognition", 8085, true),
-    SECURITY_CHECK("security-check", "partner-service/security-check", 8086, true);
+    SECURITY_CHECK("security-check", "partner-service/security-check", 8086, true),
+    INTEGRATION_COURSE("integration-course", "partner-service/integration-course", 8087, true),
+    REGISTRATION_OFFICE("registration-office", "partner-service/registration-office", 8088, true),
+    WELCOME_CENTER("welcome-center", "partner-service/welcome-center", 8089, true),
+    SOCIAL_BENEFITS("social-benefits", "partner-service/social-benefits", 8090, true);
 
     private final String id;
     private final String modulePath;

@@ -9,9 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import de.fallnetz.interactions.deadline.DeadlineCalculator;
 import de.fallnetz.interactions.deadline.DeadlineEntity;
-import de.fallnetz.interactions.deadline.InteractionClock;
 import de.fallnetz.interactions.domain.Answer;
 import de.fallnetz.interactions.domain.DeadlineRule;
 import de.fallnetz.interactions.domain.InteractionPolicy;
@@ -64,8 +62,7 @@ public class BaPreApprovalPolicy implements InteractionPolicy {
     @Override
     public void onAnswered(InteractionRequestEntity request, Instant now) {
         if (request.outcome.startsWith("GRANTED")) {
-            DeadlineEntity.schedule(request.id, DeadlineEntity.Timer.EXPIRY,
-                    DeadlineCalculator.endOf(now.atZone(InteractionClock.ZONE).toLocalDate().plus(validity)));
+            DeadlineEntity.scheduleExpiry(request.id, now, validity);
         }
     }
 

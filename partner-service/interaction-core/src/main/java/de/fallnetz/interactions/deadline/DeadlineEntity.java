@@ -1,6 +1,7 @@
 package de.fallnetz.interactions.deadline;
 
 import java.time.Instant;
+import java.time.Period;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,6 +51,15 @@ public class DeadlineEntity extends PanacheEntityBase {
         d.timer = timer;
         d.fireAt = fireAt;
         d.persist();
+    }
+
+    /**
+     * Starts the validity of an answer: an {@code EXPIRY} timer at 24:00 of the day {@code validity} after
+     * {@code from} (a pre-approval's 6 months, an integration-course entitlement's year).
+     */
+    public static void scheduleExpiry(String interactionId, Instant from, Period validity) {
+        schedule(interactionId, Timer.EXPIRY,
+                DeadlineCalculator.endOf(from.atZone(InteractionClock.ZONE).toLocalDate().plus(validity)));
     }
 
     /** Drops the timers of a request that have not fired, of the given kinds. */
