@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import de.fallnetz.cases.domain.CaseLifecycle;
 import de.fallnetz.contracts.cases.CaseCommands;
@@ -160,8 +159,7 @@ public class CaseCommandResource {
     }
 
     /** {@code "3"}, {@code W/"3"} or {@code 3}. */
-    static long version(
-            @Parameter(description = "The case's version as read (its ETag)") String ifMatch) {
+    static long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(Problem.typed("precondition-required", "Precondition Required", 428,
                     "Send If-Match with the case's version (the ETag of GET /cases/{caseId})"));
