@@ -19,7 +19,8 @@ public enum FallnetzService {
     INTEGRATION_COURSE("integration-course", "partner-service/integration-course", 8087, true),
     REGISTRATION_OFFICE("registration-office", "partner-service/registration-office", 8088, true),
     WELCOME_CENTER("welcome-center", "partner-service/welcome-center", 8089, true),
-    SOCIAL_BENEFITS("social-benefits", "partner-service/social-benefits", 8090, true);
+    SOCIAL_BENEFITS("social-benefits", "partner-service/social-benefits", 8090, true),
+    RELOCATION_HANDOFF("relocation-handoff", "partner-service/relocation-handoff", 8091, true);
 
     private final String id;
     private final String modulePath;

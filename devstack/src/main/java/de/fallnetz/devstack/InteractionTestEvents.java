@@ -37,7 +37,11 @@ public final class InteractionTestEvents {
 
     /** A request with a fresh case and interaction ID; {@code changes} replace top-level fields of the sample. */
     public Sent request(Map<String, Object> changes) {
-        String caseId = UUID.randomUUID().toString();
+        return request(UUID.randomUUID().toString(), changes);
+    }
+
+    /** A request with a fresh interaction ID for a given case (one the test prepared, e.g. a power of attorney). */
+    public Sent request(String caseId, Map<String, Object> changes) {
         String interactionId = UUID.randomUUID().toString();
         ObjectNode json = sample(EventType.CASE_INTERACTION_REQUESTED, caseId, interactionId);
         changes.forEach((k, v) -> json.set(k, MAPPER.valueToTree(v)));
@@ -49,6 +53,17 @@ public final class InteractionTestEvents {
         ObjectNode json = sample(EventType.CASE_INFORMATION_SUPPLIED, r.caseId, r.interactionId);
         json.set("data", MAPPER.valueToTree(data));
         send(EventType.CASE_INFORMATION_SUPPLIED, r.caseId, json);
+    }
+
+    /** Sends any case event, e.g. {@code case.transferred}; {@code changes} replace top-level fields of its sample. */
+    public void caseEvent(EventType type, String caseId, Map<String, Object> changes) {
+        try {
+            ObjectNode json = (ObjectNode) MAPPER.readTree(EventSamples.json(type, caseId));
+            changes.forEach((k, v) -> json.set(k, MAPPER.valueToTree(v)));
+            send(type, caseId, json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void cancel(Sent r) {

@@ -30,6 +30,8 @@ import de.fallnetz.contracts.events.InteractionInformationRequested;
 import de.fallnetz.contracts.events.InteractionRequested;
 import de.fallnetz.contracts.events.NotificationRecorded;
 import de.fallnetz.contracts.events.PartnerCaseRegistered;
+import de.fallnetz.contracts.events.PowerOfAttorneyGranted;
+import de.fallnetz.contracts.events.PowerOfAttorneyRevoked;
 import de.fallnetz.platform.messaging.inbox.ReceivedEvent;
 import de.fallnetz.platform.messaging.inbox.UnreadableEventException;
 import io.agroal.api.AgroalDataSource;
@@ -105,6 +107,11 @@ public class TimelineService {
             return c.kind() + " cancellation confirmed by " + c.partnerOrganisation();
         } else if (data instanceof InteractionExpired e) {
             return e.kind() + " expired: " + e.reason();
+        } else if (data instanceof PowerOfAttorneyGranted p) {
+            return "Power of attorney for " + p.holder() + " (from " + p.grantor() + ", " + String.join(", ", p.acts())
+                    + ") until " + p.validUntil();
+        } else if (data instanceof PowerOfAttorneyRevoked p) {
+            return "Power of attorney of " + p.holder() + " revoked (" + p.revokedBy() + "): " + p.reason();
         } else if (data instanceof PartnerCaseRegistered) {
             return "Registered with the partner service for agency interactions";
         } else if (data instanceof NotificationRecorded n) {

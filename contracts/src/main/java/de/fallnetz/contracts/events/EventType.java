@@ -26,7 +26,9 @@ public enum EventType {
     INTERACTION_DEEMED_GRANTED("de.fallnetz.interaction.deemed-granted", Topics.PARTNER_EVENTS, InteractionDeemedGranted.class),
     INTERACTION_ESCALATED("de.fallnetz.interaction.escalated", Topics.PARTNER_EVENTS, InteractionEscalated.class),
     INTERACTION_CANCELLED("de.fallnetz.interaction.cancelled", Topics.PARTNER_EVENTS, InteractionCancellationConfirmed.class),
-    INTERACTION_EXPIRED("de.fallnetz.interaction.expired", Topics.PARTNER_EVENTS, InteractionExpired.class);
+    INTERACTION_EXPIRED("de.fallnetz.interaction.expired", Topics.PARTNER_EVENTS, InteractionExpired.class),
+    POWER_OF_ATTORNEY_GRANTED("de.fallnetz.partner.power-of-attorney-granted", Topics.PARTNER_EVENTS, PowerOfAttorneyGranted.class),
+    POWER_OF_ATTORNEY_REVOKED("de.fallnetz.partner.power-of-attorney-revoked", Topics.PARTNER_EVENTS, PowerOfAttorneyRevoked.class);
 
     /** Version of the data schema; a change no existing consumer can read needs a new type, not a new version. */
     public static final int SCHEMA_VERSION = 1;

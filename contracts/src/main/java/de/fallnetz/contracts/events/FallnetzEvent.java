@@ -5,7 +5,8 @@ package de.fallnetz.contracts.events;
  * CloudEvents attributes, not in this payload; the subject is always {@link #caseId()}.
  */
 public sealed interface FallnetzEvent permits CaseOpened, PartnerCaseRegistered, NotificationRecorded, CaseStatusChanged,
-        DocumentsRequested, CaseDecided, CaseTransferred, InteractionEvent {
+        DocumentsRequested, CaseDecided, CaseTransferred, InteractionEvent, PowerOfAttorneyGranted,
+        PowerOfAttorneyRevoked {
 
     String caseId();
 }

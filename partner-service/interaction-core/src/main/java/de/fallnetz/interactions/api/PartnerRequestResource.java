@@ -36,6 +36,7 @@ import de.fallnetz.interactions.domain.DocumentService;
 import de.fallnetz.interactions.domain.InteractionRequestEntity;
 import de.fallnetz.interactions.domain.InteractionService;
 import de.fallnetz.interactions.domain.InteractionState;
+import de.fallnetz.interactions.domain.PartnerAct;
 import de.fallnetz.interactions.domain.PartnerInbox;
 import de.fallnetz.platform.rest.Problem;
 import de.fallnetz.platform.rest.ProblemException;
@@ -88,8 +89,10 @@ public class PartnerRequestResource {
         Set<InteractionState> states = state == null || state.isEmpty() ? InteractionState.openStates()
                 : EnumSet.copyOf(state);
         PartnerInbox.Page page = inbox.page(organisation(), states, kind, dueBefore, after, size);
-        return new InboxPage(page.items().stream().map(r -> PartnerRequestResponse.of(r, false)).toList(),
-                page.next());
+        // A request the caller may no longer see (a revoked power of attorney) drops out; the cursor stays valid.
+        String org = organisation();
+        return new InboxPage(page.items().stream().filter(r -> interactions.mayAct(r, org, PartnerAct.READ))
+                .map(r -> PartnerRequestResponse.of(r, false)).toList(), page.next());
     }
 
     @GET
@@ -146,7 +149,7 @@ public class PartnerRequestResource {
         return idempotency.once(organisation(), key, PartnerIdempotency.hash("document " + id + " " + fileName, pdf),
                 () -> {
                     DocumentEntity d = documents.upload(id, organisation(), user(), version, fileName, pdf);
-                    InteractionRequestEntity r = interactions.find(id, organisation()).orElseThrow();
+                    InteractionRequestEntity r = interactions.find(id, organisation(), PartnerAct.FILE).orElseThrow();
                     return new PartnerIdempotency.Outcome(201, r.version,
                             PartnerRequestResponse.DocumentResponse.of(d));
                 });

@@ -7,6 +7,9 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import de.fallnetz.contracts.events.FallnetzEvent;
+import de.fallnetz.contracts.events.InteractionRequested;
+
 /** The policies of this service, by interaction kind. */
 @ApplicationScoped
 public class InteractionPolicies {
@@ -31,5 +34,10 @@ public class InteractionPolicies {
         Set<String> kinds = new TreeSet<>();
         policies.forEach(p -> kinds.addAll(p.kinds()));
         return kinds;
+    }
+
+    /** The request some policy of this service makes of a case event other than an interaction request, if any. */
+    public Optional<InteractionRequested> requestFrom(FallnetzEvent event) {
+        return policies.stream().map(p -> p.requestFrom(event)).flatMap(Optional::stream).findFirst();
     }
 }

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import de.fallnetz.contracts.events.FallnetzEvent;
+import de.fallnetz.contracts.events.InteractionRequested;
+
 /**
  * What is special about one partner's interaction kinds: a member service provides one bean per set of kinds, and the
  * core asks it at each step. Every method has the common behaviour as its default, so a policy states only where its
@@ -70,5 +73,21 @@ public interface InteractionPolicy {
     /** The reason an {@code EXPIRY} timer gives. */
     default String expiryReason(InteractionRequestEntity request) {
         return "The validity of the answer ended";
+    }
+
+    /**
+     * Whether {@code organisation}, to which the request is addressed, may do {@code act} on it now. Asked before every
+     * partner call; false answers 404, as if the request did not exist. By default every addressee may.
+     */
+    default boolean mayAct(InteractionRequestEntity request, String organisation, PartnerAct act) {
+        return true;
+    }
+
+    /**
+     * A request of one of this policy's kinds that another case event starts (a transferred case asks the receiving
+     * office to take it over), or empty. By default only {@code interaction-requested} events start requests.
+     */
+    default Optional<InteractionRequested> requestFrom(FallnetzEvent event) {
+        return Optional.empty();
     }
 }

@@ -135,7 +135,7 @@ public class InteractionService {
     /** A partner user takes the request. */
     @Transactional
     public InteractionRequestEntity claim(String id, String organisation, String user, long expectedVersion) {
-        InteractionRequestEntity r = forPartner(id, organisation, expectedVersion);
+        InteractionRequestEntity r = forPartner(id, organisation, PartnerAct.ANSWER, expectedVersion);
         Instant now = clock.instant();
         r.moveTo(InteractionState.CLAIMED, now);
         r.claimedBy = user;
@@ -147,7 +147,7 @@ public class InteractionService {
     @Transactional
     public InteractionRequestEntity requestInformation(String id, String organisation, String missing,
             long expectedVersion) {
-        InteractionRequestEntity r = forPartner(id, organisation, expectedVersion);
+        InteractionRequestEntity r = forPartner(id, organisation, PartnerAct.ANSWER, expectedVersion);
         Instant now = clock.instant();
         r.moveTo(InteractionState.INFORMATION_REQUESTED, now);
         r.missing = missing;
@@ -165,7 +165,7 @@ public class InteractionService {
     @Transactional
     public InteractionRequestEntity answer(String id, String organisation, String outcome, String reasons,
             List<String> conditions, long expectedVersion) {
-        InteractionRequestEntity r = forPartner(id, organisation, expectedVersion);
+        InteractionRequestEntity r = forPartner(id, organisation, PartnerAct.ANSWER, expectedVersion);
         InteractionPolicy policy = policies.of(r);
         validate(r, policy, outcome, reasons);
         applyAnswer(r, new Answer(outcome, policy.binding(r, outcome), reasons,
@@ -176,7 +176,7 @@ public class InteractionService {
     /** The partner added a document: the request's version moves on. */
     @Transactional
     public InteractionRequestEntity touch(String id, String organisation, long expectedVersion) {
-        InteractionRequestEntity r = forPartner(id, organisation, expectedVersion);
+        InteractionRequestEntity r = forPartner(id, organisation, PartnerAct.FILE, expectedVersion);
         if (!r.state.open()) {
             throw new ProblemException(Problem.typed("request-closed", "Conflict", 409,
                     "Request " + id + " is " + r.state + " and takes no more documents"));
@@ -246,8 +246,8 @@ public class InteractionService {
     }
 
     /** The request if it is addressed to {@code organisation} (else 404, never 403) and has the expected version. */
-    InteractionRequestEntity forPartner(String id, String organisation, long expectedVersion) {
-        InteractionRequestEntity r = find(id, organisation)
+    InteractionRequestEntity forPartner(String id, String organisation, PartnerAct act, long expectedVersion) {
+        InteractionRequestEntity r = find(id, organisation, act)
                 .orElseThrow(() -> ProblemException.notFound("Request " + id));
         if (r.version != expectedVersion) {
             throw new ProblemException(Problem.typed("version-mismatch", "Precondition Failed", 412,
@@ -258,8 +258,34 @@ public class InteractionService {
     }
 
     public Optional<InteractionRequestEntity> find(String id, String organisation) {
+        return find(id, organisation, PartnerAct.READ);
+    }
+
+    /** The request if it is addressed to {@code organisation} and its policy lets the organisation do {@code act}. */
+    public Optional<InteractionRequestEntity> find(String id, String organisation, PartnerAct act) {
         return InteractionRequestEntity.<InteractionRequestEntity>findByIdOptional(id)
-                .filter(r -> r.partnerOrganisation.equals(organisation) && r.state != InteractionState.REQUESTED);
+                .filter(r -> r.partnerOrganisation.equals(organisation) && r.state != InteractionState.REQUESTED)
+                .filter(r -> mayAct(r, organisation, act));
+    }
+
+    /** Whether the policy of the request's kind lets {@code organisation} do {@code act} on it now. */
+    public boolean mayAct(InteractionRequestEntity r, String organisation, PartnerAct act) {
+        return policies.forKind(r.kind).map(p -> p.mayAct(r, organisation, act)).orElse(false);
+    }
+
+    /**
+     * Cancels a request on this service's own account (a power of attorney was revoked, a newer transfer replaced
+     * the request): the same state change and confirmation as a cancellation the case service asked for.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancel(InteractionRequestEntity r, String reason) {
+        if (!r.state.canMoveTo(InteractionState.CANCELLED)) {
+            return;
+        }
+        Instant now = clock.instant();
+        r.moveTo(InteractionState.CANCELLED, now);
+        DeadlineEntity.cancel(r.id, Timer.values());
+        events.cancellationConfirmed(r, reason, now);
     }
 
     private static InteractionRequestEntity flushed(InteractionRequestEntity r) {

@@ -1,0 +1,230 @@
+package de.fallnetz.relocation;
+
+import static de.fallnetz.contracts.events.EventType.INTERACTION_ANSWERED;
+import static de.fallnetz.contracts.events.EventType.INTERACTION_CANCELLED;
+import static de.fallnetz.contracts.events.EventType.INTERACTION_DELIVERED;
+import static de.fallnetz.contracts.events.EventType.POWER_OF_ATTORNEY_GRANTED;
+import static de.fallnetz.contracts.events.EventType.POWER_OF_ATTORNEY_REVOKED;
+import static de.fallnetz.devstack.InteractionTestEvents.deadline;
+import static de.fallnetz.devstack.InteractionTestEvents.field;
+import static io.restassured.RestAssured.given;
+import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
+import static jakarta.ws.rs.core.Response.Status.CREATED;
+import static jakarta.ws.rs.core.Response.Status.NOT_FOUND;
+import static jakarta.ws.rs.core.Response.Status.OK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.FallnetzStackResource;
+import de.fallnetz.devstack.InteractionTestEvents;
+import de.fallnetz.devstack.InteractionTestEvents.Sent;
+import de.fallnetz.devstack.PartnerTokens;
+import de.fallnetz.interactions.deadline.InteractionClock;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+@WithTestResource(value = FallnetzStackResource.class,
+        initArgs = @ResourceArg(name = "service", value = "relocation-handoff"))
+class PowerOfAttorneyTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String CASE_TYPE = "ACCELERATED_SKILLED_WORKER";
+    private static final List<String> ALL_ACTS = List.of("FILE", "RECEIVE_DOCUMENTS", "ANSWER");
+    private static final InteractionTestEvents requests = InteractionTestEvents.onSharedStack(
+            FallnetzService.RELOCATION_HANDOFF);
+
+    @Inject
+    InteractionClock clock;
+
+    @Test
+    void shouldHandTheCaseToTheAgencyAtTheEndOfTheChainAndTakeItsAnswer() {
+        String caseId = UUID.randomUUID().toString();
+        String employer = grant(caseId, "employer-" + shortId(), null, true, ALL_ACTS, days(180));
+        grant(caseId, "relocation-muster", employer, false, List.of("RECEIVE_DOCUMENTS", "ANSWER"), days(90));
+
+        Sent r = handOff(caseId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_DELIVERED).size() == 1);
+        assertThat(field(requests.published(r, INTERACTION_DELIVERED).get(0), "partnerOrganisation"))
+                .isEqualTo("relocation-muster");
+
+        String etag = as("relocation-muster").when().get("/partner/v1/requests/{id}", r.interactionId())
+                .then().statusCode(OK.getStatusCode()).extract().header("ETag");
+        as("relocation-muster").header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", etag)
+                .contentType(ContentType.JSON).body(Map.of("outcome", "DOCUMENTS_SUBMITTED"))
+                .when().post("/partner/v1/requests/{id}/answer", r.interactionId())
+                .then().statusCode(OK.getStatusCode()).body("state", equalTo("ANSWERED"));
+        assertThat(requests.published(r, INTERACTION_ANSWERED)).hasSize(1);
+    }
+
+    @Test
+    void shouldCutTheAgencyOffAtOnceWhenTheApplicantRevokesTheEmployersPower() {
+        String caseId = UUID.randomUUID().toString();
+        String employer = grant(caseId, "employer-" + shortId(), null, true, ALL_ACTS, days(180));
+        String agency = grant(caseId, "relocation-muster", employer, false, ALL_ACTS, days(90));
+        Sent r = handOff(caseId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_DELIVERED).size() == 1);
+        as("relocation-muster").when().get("/partner/v1/requests/{id}", r.interactionId())
+                .then().statusCode(OK.getStatusCode());
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("revokedBy", "APPLICANT", "reason", "Widerruf der Vollmacht durch die Antragstellerin"))
+                .when().post("/api/powers-of-attorney/{id}/revocation", employer)
+                .then().statusCode(OK.getStatusCode()).body("inForce", equalTo(false));
+
+        as("relocation-muster").when().get("/partner/v1/requests/{id}", r.interactionId())
+                .then().statusCode(NOT_FOUND.getStatusCode()).contentType(PROBLEM);
+        given().when().get("/api/powers-of-attorney/{id}", agency)
+                .then().statusCode(OK.getStatusCode()).body("revokedBy", equalTo("CHAIN"))
+                .body("inForce", equalTo(false));
+        assertThat(requests.published(r, POWER_OF_ATTORNEY_REVOKED)).hasSize(2);
+        assertThat(requests.published(r, INTERACTION_CANCELLED)).singleElement()
+                .satisfies(e -> assertThat(field(e, "reason")).isEqualTo("POWER_OF_ATTORNEY_REVOKED"));
+    }
+
+    @Test
+    void shouldRefuseASubDelegationThePowerDoesNotAllow() {
+        String caseId = UUID.randomUUID().toString();
+        String employer = grant(caseId, "employer-" + shortId(), null, false, ALL_ACTS, days(180));
+
+        grantCall(caseId, "relocation-muster", employer, false, ALL_ACTS, days(90))
+                .then().statusCode(422).contentType(PROBLEM).body("type", equalTo(
+                        "urn:fallnetz:problem:sub-delegation-not-allowed"));
+    }
+
+    @Test
+    void shouldRefuseASubDelegationWiderOrLongerThanItsParent() {
+        String caseId = UUID.randomUUID().toString();
+        String employer = grant(caseId, "employer-" + shortId(), null, true, List.of("RECEIVE_DOCUMENTS"), days(30));
+
+        grantCall(caseId, "relocation-muster", employer, false, List.of("RECEIVE_DOCUMENTS", "ANSWER"), days(20))
+                .then().statusCode(422).body("invalidParams[0].name", equalTo("acts"));
+        grantCall(caseId, "relocation-muster", employer, false, List.of("RECEIVE_DOCUMENTS"), days(60))
+                .then().statusCode(422).body("invalidParams[0].name", equalTo("validUntil"));
+        grantCall(caseId, "relocation-muster", null, false, List.of("SIGN_CONTRACTS"), days(60))
+                .then().statusCode(BAD_REQUEST.getStatusCode()).body("invalidParams[0].name", equalTo("acts"));
+    }
+
+    @Test
+    void shouldLetTheHolderSeeButNotAnswerOutsideTheActsItsPowerCovers() {
+        String caseId = UUID.randomUUID().toString();
+        grant(caseId, "lawyer-" + shortId(), null, false, List.of("RECEIVE_DOCUMENTS"), days(30));
+        Sent r = handOff(caseId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_DELIVERED).size() == 1);
+        String holder = field(requests.published(r, INTERACTION_DELIVERED).get(0), "partnerOrganisation");
+
+        String etag = as(holder).when().get("/partner/v1/requests/{id}", r.interactionId())
+                .then().statusCode(OK.getStatusCode()).extract().header("ETag");
+        as(holder).header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", etag)
+                .when().post("/partner/v1/requests/{id}/claim", r.interactionId())
+                .then().statusCode(NOT_FOUND.getStatusCode());
+    }
+
+    @Test
+    void shouldLoseAccessWhenThePowerExpires() {
+        String caseId = UUID.randomUUID().toString();
+        grant(caseId, "counselling-" + shortId(), null, false, ALL_ACTS, days(3));
+        Sent r = handOff(caseId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_DELIVERED).size() == 1);
+        String holder = field(requests.published(r, INTERACTION_DELIVERED).get(0), "partnerOrganisation");
+
+        clock.advance(Duration.ofDays(4));
+        try {
+            as(holder).when().get("/partner/v1/requests/{id}", r.interactionId())
+                    .then().statusCode(NOT_FOUND.getStatusCode());
+        } finally {
+            clock.advance(Duration.ofDays(-4));
+        }
+    }
+
+    @Test
+    void shouldAnswerAtOnceWhenNobodyHoldsAPowerForTheCase() {
+        Sent r = handOff(UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_ANSWERED).size() == 1);
+        assertThat(field(requests.published(r, INTERACTION_ANSWERED).get(0), "outcome"))
+                .isEqualTo("NO_POWER_OF_ATTORNEY");
+        assertThat(requests.published(r, INTERACTION_DELIVERED)).isEmpty();
+    }
+
+    @Test
+    void shouldLetTheEmployerSubDelegateThroughThePartnerApiAndPublishTheGrant() {
+        String caseId = UUID.randomUUID().toString();
+        String employerOrg = "employer-" + shortId();
+        String employer = grant(caseId, employerOrg, null, true, ALL_ACTS, days(180));
+
+        Map<String, Object> body = body(null, "relocation-muster", null, false, List.of("RECEIVE_DOCUMENTS"),
+                days(60));
+        as("relocation-muster").header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/partner/v1/powers-of-attorney/{id}/sub-delegations", employer)
+                .then().statusCode(NOT_FOUND.getStatusCode());
+        as(employerOrg).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/partner/v1/powers-of-attorney/{id}/sub-delegations", employer)
+                .then().statusCode(CREATED.getStatusCode()).body("grantor", equalTo(employerOrg))
+                .body("inForce", equalTo(true));
+
+        assertThat(requests.db().queryStrings("select payload from outbox_event where subject = '" + caseId
+                + "' and event_type = '" + POWER_OF_ATTORNEY_GRANTED.type() + "'")).hasSize(2);
+    }
+
+    private Sent handOff(String caseId) {
+        return requests.request(caseId, Map.of("kind", "RELOCATION_HANDOFF", "caseType", CASE_TYPE,
+                "partnerOrganisation", "relocation-agency",
+                "deadline", deadline(0, "NONE", "NONE", "keine (Unterbevollmächtigung)")));
+    }
+
+    private String grant(String caseId, String holder, String parent, boolean subDelegation, List<String> acts,
+            Instant until) {
+        return grantCall(caseId, holder, parent, subDelegation, acts, until)
+                .then().statusCode(CREATED.getStatusCode()).extract().path("id");
+    }
+
+    private io.restassured.response.Response grantCall(String caseId, String holder, String parent,
+            boolean subDelegation, List<String> acts, Instant until) {
+        return given().contentType(ContentType.JSON).body(body(caseId, holder, parent, subDelegation, acts, until))
+                .when().post("/api/powers-of-attorney");
+    }
+
+    private static Map<String, Object> body(String caseId, String holder, String parent, boolean subDelegation,
+            List<String> acts, Instant until) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("caseId", caseId);
+        body.put("holder", holder);
+        body.put("parentId", parent);
+        body.put("subDelegationAllowed", subDelegation);
+        body.put("caseTypes", List.of(CASE_TYPE));
+        body.put("acts", acts);
+        body.put("validUntil", until.toString());
+        return body;
+    }
+
+    private Instant days(int n) {
+        return clock.instant().plus(Duration.ofDays(n));
+    }
+
+    private static RequestSpecification as(String organisation) {
+        return given().auth().oauth2(PartnerTokens.shared().mint(organisation));
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
