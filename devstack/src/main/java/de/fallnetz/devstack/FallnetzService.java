@@ -20,7 +20,8 @@ public enum FallnetzService {
     REGISTRATION_OFFICE("registration-office", "partner-service/registration-office", 8088, true),
     WELCOME_CENTER("welcome-center", "partner-service/welcome-center", 8089, true),
     SOCIAL_BENEFITS("social-benefits", "partner-service/social-benefits", 8090, true),
-    RELOCATION_HANDOFF("relocation-handoff", "partner-service/relocation-handoff", 8091, true);
+    RELOCATION_HANDOFF("relocation-handoff", "partner-service/relocation-handoff", 8091, true),
+    OFFICE_TRANSFER("office-transfer", "partner-service/office-transfer", 8092, true);
 
     private final String id;
     private final String modulePath;

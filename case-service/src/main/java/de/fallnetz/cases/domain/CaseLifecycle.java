@@ -59,6 +59,9 @@ import de.fallnetz.platform.rest.ProblemException;
 @ApplicationScoped
 public class CaseLifecycle {
 
+    /** The interaction kind of office-transfer's hand-over of a transferred case to the receiving office. */
+    static final String HANDOVER = "OFFICE_HANDOVER";
+
     private final CaseEvents events;
     private final CaseTypeCatalogue catalogue;
     private final Jurisdiction jurisdiction;
@@ -353,6 +356,10 @@ public class CaseLifecycle {
     /** Applies an interaction service's event to the case; runs in the consumer's inbox transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onInteractionEvent(UUID caseId, InteractionEvent event) {
+        if (event instanceof InteractionAnswered a && HANDOVER.equals(a.kind())) {
+            onHandOverAnswered(caseId, a);
+            return;
+        }
         Optional<CaseEntity> locked = CaseEntity.lockForUpdate(caseId);
         CaseInteractionEntity i = CaseInteractionEntity.findById(parseId(event.interactionId()));
         if (locked.isEmpty() || i == null || !i.caseId.equals(caseId)) {
@@ -394,6 +401,25 @@ public class CaseLifecycle {
         }
         i.updatedAt = now;
         updateNextDeadline(c);
+        moveOn(c, now);
+        c.version++;
+    }
+
+    /**
+     * The receiving office answered the hand-over office-transfer asked it for when the case was transferred: an
+     * acceptance takes the case over as the command {@code transfer-acceptance} would; a refusal leaves the case
+     * TRANSFERRED (the timeline has the reasons) for the office to transfer it on or back. An answer of an office
+     * the case no longer belongs to (an earlier transfer) changes nothing.
+     */
+    private void onHandOverAnswered(UUID caseId, InteractionAnswered a) {
+        Optional<CaseEntity> locked = CaseEntity.lockForUpdate(caseId);
+        if (locked.isEmpty() || locked.get().status != CaseStatus.TRANSFERRED
+                || !locked.get().officeId.equals(a.partnerOrganisation()) || !a.outcome().startsWith("ACCEPTED")) {
+            return;
+        }
+        CaseEntity c = locked.get();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        changeStatus(c, CaseStatus.RECEIVED, "Accepted by " + c.officeId + " (hand-over " + a.outcome() + ")", now);
         moveOn(c, now);
         c.version++;
     }

@@ -35,8 +35,11 @@ public enum CaseStatus {
     DECIDED(CLOSE),
     CLOSED,
     WITHDRAWN,
-    /** Handed to another office; that office accepts it and goes on with the same case ID. */
-    TRANSFERRED(ACCEPT_TRANSFER);
+    /**
+     * Handed to another office; that office accepts it (the command, or its acceptance through office-transfer) and
+     * goes on with the same case ID, or, when it is not competent, transfers it on or back.
+     */
+    TRANSFERRED(ACCEPT_TRANSFER, TRANSFER);
 
     private final Set<CaseCommand> allowed;
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import de.fallnetz.cases.catalogue.CaseTypeVersion;
 import de.fallnetz.contracts.events.CaseDecided;
 import de.fallnetz.contracts.events.EventType;
 import de.fallnetz.contracts.events.InformationSupplied;
+import de.fallnetz.contracts.events.InteractionAnswered;
 import de.fallnetz.contracts.events.InteractionCancellationConfirmed;
 import de.fallnetz.contracts.events.InteractionCancelled;
 import de.fallnetz.contracts.events.InteractionDeemedGranted;
@@ -252,6 +254,28 @@ class CaseLifecycleTest {
             assertThat(r.officeId()).isEqualTo("abh-muenchen");
             assertThat(r.officeLand()).isEqualTo("DE-BY");
         });
+    }
+
+    @Test
+    void shouldLetTheReceivingOfficeTakeTheCaseOverThroughItsHandOverAnswerButNotAnEarlierOffice() {
+        String caseId = api.open(CaseTypeSamples.of("SKILLED_WORKER_ACADEMIC"));
+        api.command(caseId, "transfer", Map.of("toOfficeId", "abh-kiel", "reason", "Umzug nach Kiel"))
+                .then().statusCode(OK.getStatusCode()).body("status", equalTo("TRANSFERRED"));
+        // Kiel finds it is not competent: the case stays TRANSFERRED and may be transferred on.
+        api.partnerSays(new InteractionAnswered(UUID.randomUUID().toString(), caseId, "OFFICE_HANDOVER", "abh-kiel",
+                "NOT_COMPETENT", false, "Kein Wohnsitz im Bezirk", List.of(), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.timelineTypes(caseId)
+                .contains(EventType.INTERACTION_ANSWERED.type()));
+        api.command(caseId, "transfer", Map.of("postalCode", "80331", "reason", "Umzug nach München"))
+                .then().statusCode(OK.getStatusCode()).body("officeId", equalTo("abh-muenchen"));
+
+        api.partnerSays(new InteractionAnswered(UUID.randomUUID().toString(), caseId, "OFFICE_HANDOVER", "abh-kiel",
+                "ACCEPTED", false, null, List.of(), Instant.now()));
+        api.partnerSays(new InteractionAnswered(UUID.randomUUID().toString(), caseId, "OFFICE_HANDOVER",
+                "abh-muenchen", "ACCEPTED", false, null, List.of(), Instant.now()));
+
+        api.awaitStatus(caseId, "RECEIVED");
+        assertThat(api.get(caseId).getString("officeId")).isEqualTo("abh-muenchen");
     }
 
     @Test
