@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,11 +32,11 @@ final class BenchSupport {
      */
     static Map<FallnetzService, ServiceProcess> startServices(Path root, StackEndpoints stack,
             List<FallnetzService> services, List<ServiceProcess> started, PrintStream out) throws Exception {
-        Map<FallnetzService, Integer> ports = new EnumMap<>(FallnetzService.class);
+        Map<FallnetzService, Integer> ports = new LinkedHashMap<>();
         for (FallnetzService s : FallnetzService.values()) {
             ports.put(s, DevStack.freePort());
         }
-        Map<FallnetzService, ServiceProcess> running = new EnumMap<>(FallnetzService.class);
+        Map<FallnetzService, ServiceProcess> running = new LinkedHashMap<>();
         for (FallnetzService s : services) {
             ServiceProcess p = ServiceProcess.start(s, ServiceProcess.applicationJar(root, s),
                     s.environment(stack, ports), root.resolve("bench/target/logs").resolve(s.id() + ".log"));

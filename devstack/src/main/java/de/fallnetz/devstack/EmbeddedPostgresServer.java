@@ -18,6 +18,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
+    /**
+     * PostgreSQL's {@code max_connections}: the pools of all services (services.yaml: pool x instances) plus
+     * {@link #RESERVED_CONNECTIONS} must fit (ConnectionBudgetTest).
+     */
+    public static final int MAX_CONNECTIONS = 300;
+
+    /**
+     * Kept free of the services' pools: superuser slots (3), the test and bench clients, the launcher, an operator's
+     * psql, one more instance a test starts beside the running one.
+     */
+    public static final int RESERVED_CONNECTIONS = 40;
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
@@ -31,7 +43,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "300")
+                .setServerConfig("max_connections", String.valueOf(MAX_CONNECTIONS))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
         return new EmbeddedPostgresServer(postgres);

@@ -1,71 +1,124 @@
 package de.fallnetz.devstack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 /**
- * The services: their name, module folder, fixed local HTTP port and database. The one list that {@code ./run}, the
- * tests and the benchmarks read; adding a service is one line here plus its module.
+ * One of the services as {@code services.yaml} at the repository root lists them (devstack's build copies it onto
+ * the classpath): name, module folder, fixed local port, database, pool, topics. {@code ./run}, the tests and the
+ * benchmarks read that file through this class; adding a service is an entry there plus its module. The constants
+ * name the services that code refers to; {@link #values()} is every entry of the file.
  */
-public enum FallnetzService {
+public final class FallnetzService {
 
-    CASE_SERVICE("case-service", "case-service", 8081, false),
-    PARTNER_SERVICE("partner-service", "partner-service/partner-register", 8082, false),
-    NOTIFICATION_SERVICE("notification-service", "notification-service", 8083, false),
-    GATEWAY("gateway", "gateway", 8080, false),
-    BA_CONSENT("ba-consent", "partner-service/ba-consent", 8084, true),
-    RECOGNITION("recognition", "partner-service/recognition", 8085, true),
-    SECURITY_CHECK("security-check", "partner-service/security-check", 8086, true),
-    INTEGRATION_COURSE("integration-course", "partner-service/integration-course", 8087, true),
-    REGISTRATION_OFFICE("registration-office", "partner-service/registration-office", 8088, true),
-    WELCOME_CENTER("welcome-center", "partner-service/welcome-center", 8089, true),
-    SOCIAL_BENEFITS("social-benefits", "partner-service/social-benefits", 8090, true),
-    RELOCATION_HANDOFF("relocation-handoff", "partner-service/relocation-handoff", 8091, true),
-    OFFICE_TRANSFER("office-transfer", "partner-service/office-transfer", 8092, true);
+    /** The file, as a classpath resource. */
+    public static final String RESOURCE = "/services.yaml";
 
-    private final String id;
-    private final String modulePath;
-    private final int defaultPort;
-    private final boolean partnerApi;
+    private static final List<FallnetzService> ALL = load();
 
-    FallnetzService(String id, String modulePath, int defaultPort, boolean partnerApi) {
-        this.id = id;
-        this.modulePath = modulePath;
-        this.defaultPort = defaultPort;
-        this.partnerApi = partnerApi;
+    public static final FallnetzService CASE_SERVICE = byId("case-service");
+    public static final FallnetzService PARTNER_SERVICE = byId("partner-service");
+    public static final FallnetzService NOTIFICATION_SERVICE = byId("notification-service");
+    public static final FallnetzService GATEWAY = byId("gateway");
+    public static final FallnetzService BA_CONSENT = byId("ba-consent");
+    public static final FallnetzService RECOGNITION = byId("recognition");
+    public static final FallnetzService SECURITY_CHECK = byId("security-check");
+    public static final FallnetzService INTEGRATION_COURSE = byId("integration-course");
+    public static final FallnetzService REGISTRATION_OFFICE = byId("registration-office");
+    public static final FallnetzService WELCOME_CENTER = byId("welcome-center");
+    public static final FallnetzService SOCIAL_BENEFITS = byId("social-benefits");
+    public static final FallnetzService RELOCATION_HANDOFF = byId("relocation-handoff");
+    public static final FallnetzService OFFICE_TRANSFER = byId("office-transfer");
+
+    /** One entry of the file. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Entry(String name, String module, int port, boolean partnerApi, int pool, Integer instances,
+            List<String> calls, List<String> consumes, List<String> produces) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record File(List<Entry> services) {
+    }
+
+    private final Entry entry;
+
+    private FallnetzService(Entry entry) {
+        this.entry = entry;
+    }
+
+    /** Every service of the file, in its order. */
+    public static FallnetzService[] values() {
+        return ALL.toArray(FallnetzService[]::new);
+    }
+
+    public static List<FallnetzService> all() {
+        return ALL;
+    }
+
+    public static FallnetzService byId(String id) {
+        for (FallnetzService s : ALL) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("Unknown service " + id + ": not in " + RESOURCE);
     }
 
     /** Whether the service serves the partner API (/partner/v1), which checks partner tokens. */
     public boolean partnerApi() {
-        return partnerApi;
+        return entry.partnerApi();
     }
 
     /** The process and application name, also the Kafka consumer group. */
     public String id() {
-        return id;
+        return entry.name();
     }
 
     /** The Maven module's folder below the repository root. */
     public String modulePath() {
-        return modulePath;
+        return entry.module();
     }
 
     public int defaultPort() {
-        return defaultPort;
+        return entry.port();
     }
 
     /** Database and login role of the service. */
     public String database() {
-        return id.replace('-', '_');
+        return id().replace('-', '_');
     }
 
-    public static FallnetzService byId(String id) {
-        for (FallnetzService s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("Unknown service " + id);
+    /** The largest JDBC pool of one instance. */
+    public int pool() {
+        return entry.pool();
+    }
+
+    /** How many instances a deployment runs (1 under ./run). */
+    public int instances() {
+        return entry.instances() == null ? 1 : entry.instances();
+    }
+
+    public List<String> consumes() {
+        return entry.consumes() == null ? List.of() : entry.consumes();
+    }
+
+    public List<String> produces() {
+        return entry.produces() == null ? List.of() : entry.produces();
+    }
+
+    /** The services it calls over HTTP. */
+    public List<FallnetzService> calls() {
+        return entry.calls() == null ? List.of() : entry.calls().stream().map(FallnetzService::byId).toList();
     }
 
     /**
@@ -79,11 +132,13 @@ public enum FallnetzService {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", database());
         env.put("QUARKUS_DATASOURCE_PASSWORD", database());
+        env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", String.valueOf(pool()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-        if (this == GATEWAY) {
-            env.put("QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + ports.get(CASE_SERVICE));
+        for (FallnetzService peer : calls()) {
+            env.put("QUARKUS_REST_CLIENT_" + peer.id().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL",
+                    "http://127.0.0.1:" + ports.get(peer));
         }
-        if (partnerApi) {
+        if (partnerApi()) {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PartnerTokens.shared().publicKey().toString());
         }
         return env;
@@ -95,12 +150,32 @@ public enum FallnetzService {
         properties.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database()));
         properties.put("quarkus.datasource.username", database());
         properties.put("quarkus.datasource.password", database());
+        properties.put("quarkus.datasource.jdbc.max-size", String.valueOf(pool()));
         properties.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
-        if (partnerApi) {
+        if (partnerApi()) {
             // The key itself, not its location: in test mode smallrye-jwt sets an in-memory key of its own, which
             // would win over a location.
             properties.put("mp.jwt.verify.publickey", PartnerTokens.shared().publicKeyPem());
         }
         return properties;
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+
+    private static List<FallnetzService> load() {
+        try (InputStream in = FallnetzService.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath (devstack's build copies it)");
+            }
+            File file = new ObjectMapper(new YAMLFactory())
+                    .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+                    .readValue(in, File.class);
+            return file.services().stream().map(FallnetzService::new).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
     }
 }

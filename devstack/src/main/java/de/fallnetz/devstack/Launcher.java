@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -158,7 +158,7 @@ public final class Launcher {
     }
 
     private static Map<FallnetzService, Integer> ports() {
-        Map<FallnetzService, Integer> ports = new EnumMap<>(FallnetzService.class);
+        Map<FallnetzService, Integer> ports = new LinkedHashMap<>();
         for (FallnetzService s : FallnetzService.values()) {
             ports.put(s, s.defaultPort());
         }

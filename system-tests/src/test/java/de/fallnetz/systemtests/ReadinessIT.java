@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import de.fallnetz.devstack.DevStack;
 import de.fallnetz.devstack.FallnetzService;
@@ -39,8 +39,9 @@ class ReadinessIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = FallnetzService.class, names = { "CASE_SERVICE", "PARTNER_SERVICE", "NOTIFICATION_SERVICE" })
-    void shouldCheckTheDatabaseAndEveryKafkaChannelBeforeReportingAnEventDrivenServiceReady(FallnetzService service) {
+    @ValueSource(strings = { "case-service", "partner-service", "notification-service" })
+    void shouldCheckTheDatabaseAndEveryKafkaChannelBeforeReportingAnEventDrivenServiceReady(String name) {
+        FallnetzService service = FallnetzService.byId(name);
         given().baseUri(system.url(service))
                 .when().get("/q/health/ready")
                 .then().statusCode(200)

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +32,8 @@ final class RunningSystem {
 
     private final Path root = Path.of(System.getProperty("fallnetz.root", "..")).toAbsolutePath().normalize();
     private final StackEndpoints stack = SharedStack.endpoints();
-    private final Map<FallnetzService, Integer> ports = new EnumMap<>(FallnetzService.class);
-    private final Map<FallnetzService, ServiceProcess> processes = new EnumMap<>(FallnetzService.class);
+    private final Map<FallnetzService, Integer> ports = new LinkedHashMap<>();
+    private final Map<FallnetzService, ServiceProcess> processes = new LinkedHashMap<>();
 
     static synchronized RunningSystem get() {
         if (instance == null) {
@@ -98,7 +98,7 @@ final class RunningSystem {
      * replaced; it is the caller's to close. Does not wait for readiness.
      */
     ServiceProcess startAnother(FallnetzService service, Map<String, String> overrides) {
-        Map<FallnetzService, Integer> own = new EnumMap<>(ports);
+        Map<FallnetzService, Integer> own = new LinkedHashMap<>(ports);
         own.put(service, DevStack.freePort());
         Map<String, String> env = new java.util.HashMap<>(service.environment(stack, own));
         env.putAll(overrides);
