@@ -11,7 +11,7 @@ public enum FallnetzService {
 
     CASE_SERVICE("case-service", "case-service", 8081, false),
     PARTNER_SERVICE("partner-service", "partner-service/partner-register", 8082, false),
-    NOTIFICATION_SERVICE("notification-service", "notification-service", 8083, false),
+    NOTIFICATION_SERVICE("notification-service", "notification-service", 8083, true),
     GATEWAY("gateway", "gateway", 8080, false),
     BA_CONSENT("ba-consent", "partner-service/ba-consent", 8084, true),
     RECOGNITION("recognition", "partner-service/recognition", 8085, true),
@@ -84,6 +84,11 @@ public enum FallnetzService {
         if (partnerApi) {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PartnerTokens.shared().publicKey().toString());
         }
+        MailEndpoints mail = MailEndpoints.published();
+        if (this == NOTIFICATION_SERVICE && mail != null) {
+            env.put("QUARKUS_MAILER_HOST", mail.host());
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.smtpPort()));
+        }
         return env;
     }
 
@@ -98,6 +103,12 @@ public enum FallnetzService {
             // The key itself, not its location: in test mode smallrye-jwt sets an in-memory key of its own, which
             // would win over a location.
             properties.put("mp.jwt.verify.publickey", PartnerTokens.shared().publicKeyPem());
+        }
+        if (this == NOTIFICATION_SERVICE) {
+            // A real SMTP server; the notification tests declare com.icegreen:greenmail for it.
+            MailEndpoints mail = EmbeddedMailServer.shared();
+            properties.put("quarkus.mailer.host", mail.host());
+            properties.put("quarkus.mailer.port", String.valueOf(mail.smtpPort()));
         }
         return properties;
     }
