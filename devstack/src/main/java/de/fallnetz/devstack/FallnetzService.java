@@ -80,6 +80,8 @@ public enum FallnetzService {
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         if (this == GATEWAY) {
             env.put("QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + ports.get(CASE_SERVICE));
+            env.put("QUARKUS_REST_CLIENT_NOTIFICATION_SERVICE_URL",
+                    "http://127.0.0.1:" + ports.get(NOTIFICATION_SERVICE));
         }
         if (partnerApi) {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PartnerTokens.shared().publicKey().toString());
@@ -88,6 +90,9 @@ public enum FallnetzService {
         if (this == NOTIFICATION_SERVICE && mail != null) {
             env.put("QUARKUS_MAILER_HOST", mail.host());
             env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.smtpPort()));
+        }
+        if (this == NOTIFICATION_SERVICE) {
+            env.put("STATUS_PAGE_URL", "http://localhost:" + ports.get(GATEWAY) + "/status/");
         }
         return env;
     }

@@ -1,6 +1,8 @@
 package de.fallnetz.notifications.status;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
@@ -44,7 +46,11 @@ public class StatusResource {
         String language = supported == null ? ApplicantTexts.BINDING : supported;
         String stage = texts.text(language, "stage." + c.status(), Map.of());
         String next = texts.text(language, "next." + c.status(), Map.of());
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String key : List.of("title", "stage", "missing", "next", "case-number", "office")) {
+            labels.put(key, texts.text(language, "page." + key, Map.of()));
+        }
         return new StatusResponse(c.caseId(), c.caseType(), c.officeId(), c.status(), stage == null ? c.status()
-                : stage, c.missingItems(), next, language, ApplicantTexts.direction(language));
+                : stage, c.missingItems(), next, language, ApplicantTexts.direction(language), labels);
     }
 }
