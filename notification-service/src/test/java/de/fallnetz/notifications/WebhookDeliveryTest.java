@@ -26,9 +26,11 @@ import de.fallnetz.devstack.EventSamples;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.KafkaTestClient;
 import de.fallnetz.devstack.PartnerTokens;
+import de.fallnetz.devstack.ServiceMetrics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /** Signed partner webhooks: retries, order, exactly once, dead letters and replay (test retry schedule: 4 tries). */
 @QuarkusTest
@@ -108,6 +110,11 @@ class WebhookDeliveryTest {
                     .body("[0].attempts", equalTo(4))
                     .body("[0].lastError", equalTo("HTTP 500"))
                     .extract().path("[0].id");
+            String metrics = "http://localhost:" + RestAssured.port;
+            assertThat(ServiceMetrics.value(metrics, "fallnetz_notifications_deliveries_total",
+                    Map.of("channel", "webhook", "outcome", "dead_lettered"))).isPositive();
+            assertThat(ServiceMetrics.value(metrics, "fallnetz_notifications_deliveries_total",
+                    Map.of("channel", "webhook", "outcome", "retried"))).isGreaterThanOrEqualTo(3);
             // Its owner was told by mail.
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> Mailbox.of("hooks@" + org + ".example").size() == 1);
