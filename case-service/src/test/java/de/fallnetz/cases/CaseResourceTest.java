@@ -66,6 +66,28 @@ class CaseResourceTest {
     }
 
     @Test
+    void shouldPassTheApplicantsEmailOnToNotificationsInCaseOpenedAndRefuseOneThatIsNone() {
+        String body = Fixtures.openCaseJson("abh-hamburg", "vi")
+                .replace("\"preferredLanguage\": \"vi\"", "\"preferredLanguage\": \"vi\", \"email\": \"lan@example.org\"");
+        String caseId = given()
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/cases")
+                .then().statusCode(CREATED.getStatusCode())
+                .body("applicant.email", equalTo("lan@example.org"))
+                .extract().path("caseId");
+
+        List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.records(Topics.CASE_EVENTS, caseId), r -> !r.isEmpty());
+        assertThat(records.get(0).value()).contains("\"applicantEmail\":\"lan@example.org\"");
+        assertThat(EventSamples.violations(EventType.CASE_OPENED, records.get(0).value())).isEmpty();
+
+        given().contentType(ContentType.JSON).body(body.replace("lan@example.org", "not an address"))
+                .when().post("/cases")
+                .then().statusCode(BAD_REQUEST.getStatusCode())
+                .body("invalidParams[0].name", equalTo("applicant.email"));
+    }
+
+    @Test
     void shouldOpenACaseAndPublishCaseOpenedAsACloudEventKeyedByTheCaseId() {
         String caseId = given()
                 .contentType(ContentType.JSON)

@@ -33,6 +33,7 @@ public final class Launcher {
     private final Path home;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private DevStack stack;
+    private EmbeddedMailServer mail;
     private volatile boolean stopping;
 
     private Launcher(Path root) {
@@ -75,6 +76,9 @@ public final class Launcher {
             long t0 = System.nanoTime();
             stack = DevStack.start(home.resolve("data"), KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT);
             out.printf("      stack up in %.1f s%n", seconds(t0));
+            step("mail", "Starting the local mail server (SMTP " + EmbeddedMailServer.SMTP_PORT + ", IMAP "
+                    + EmbeddedMailServer.IMAP_PORT + ")");
+            mail = EmbeddedMailServer.start(EmbeddedMailServer.SMTP_PORT, EmbeddedMailServer.IMAP_PORT);
 
             // A fresh key pair per run for the partner tokens (see PartnerTokens); earlier tokens stop working.
             PartnerTokens.generate(home.resolve("keys"));
@@ -133,6 +137,12 @@ public final class Launcher {
                 + String.join(", ", de.fallnetz.contracts.events.Topics.ALL));
         out.println("  PostgreSQL  psql -h 127.0.0.1 -p " + endpoints.postgresPort()
                 + " -U postgres   (one database and role per service, e.g. -U case_service case_service)");
+        out.println("  Mail (all mail sent by notification-service lands here, none leaves the machine)");
+        out.println("    SMTP " + mail.endpoints().host() + ":" + mail.endpoints().smtpPort() + "   IMAP "
+                + mail.endpoints().host() + ":" + mail.endpoints().imapPort()
+                + "   user and password = the recipient's address, no TLS");
+        out.println("    e.g. curl -s --url 'imap://127.0.0.1:" + mail.endpoints().imapPort()
+                + "/INBOX;UID=1' --user 'lan@example.org:lan@example.org'");
         out.println("  Partner token (one organisation, for /partner/v1 on the interaction services):");
         out.println("    java -cp \"devstack/target/classes:$(cat devstack/target/launcher.classpath)\""
                 + " de.fallnetz.devstack.PartnerTokens ba-zav");
@@ -145,6 +155,9 @@ public final class Launcher {
         out.println("Stopping Fallnetz ...");
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         if (stack != null) {
             stack.close();
@@ -168,7 +181,8 @@ public final class Launcher {
     private static List<String> busyPorts(Map<FallnetzService, Integer> ports) {
         List<String> busy = new ArrayList<>();
         List<Integer> all = new ArrayList<>(ports.values());
-        all.addAll(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT));
+        all.addAll(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT, EmbeddedMailServer.SMTP_PORT,
+                EmbeddedMailServer.IMAP_PORT));
         for (int port : all) {
             try (ServerSocket socket = new ServerSocket(port)) {
                 socket.setReuseAddress(true);

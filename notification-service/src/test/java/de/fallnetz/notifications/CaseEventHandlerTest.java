@@ -79,14 +79,14 @@ class CaseEventHandlerTest {
     @Test
     void shouldFallBackToGermanForALanguageWithoutTexts() {
         String caseId = UUID.randomUUID().toString();
-        sendCaseOpened(UUID.randomUUID().toString(), caseId, "vi");
+        sendCaseOpened(UUID.randomUUID().toString(), caseId, "pt");
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka.records(Topics.NOTIFICATION_EVENTS, caseId).size() == 1);
         given().queryParam("caseId", caseId)
                 .when().get("/notifications")
                 .then().statusCode(200)
-                .body("[0].requestedLanguage", equalTo("vi"))
+                .body("[0].requestedLanguage", equalTo("pt"))
                 .body("[0].language", equalTo("de"))
                 .body("[0].subject", equalTo("Ihr Antrag ist eingegangen"));
         String emitted = kafka.records(Topics.NOTIFICATION_EVENTS, caseId).get(0).value();

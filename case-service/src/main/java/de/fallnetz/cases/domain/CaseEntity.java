@@ -55,6 +55,10 @@ public class CaseEntity extends PanacheEntityBase {
     @Column(name = "preferred_language")
     public String preferredLanguage;
 
+    /** For notifications only; erased with the other personal data. */
+    @Column(name = "applicant_email")
+    public String applicantEmail;
+
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 

@@ -119,6 +119,7 @@ public class CaseService {
         c.dateOfBirth = a.dateOfBirth();
         c.nationality = a.nationality();
         c.preferredLanguage = a.languageOrDefault();
+        c.applicantEmail = a.email();
         c.azrNumber = a.azrNumber();
         c.personKey = personKey(a);
         c.relatedCaseId = related;
@@ -145,7 +146,7 @@ public class CaseService {
     /** The CaseOpened event, published once the competent office is known. */
     void announceOpened(CaseEntity c, Instant now) {
         events.publish(c.id, new CaseOpened(c.id.toString(), c.caseType, c.officeId, c.preferredLanguage, now,
-                c.catalogueVersion, c.routingReason), now);
+                c.catalogueVersion, c.routingReason, c.applicantEmail), now);
     }
 
     private RoutingResult route(CaseTypeVersion type, OpenCaseRequest request) {

@@ -53,7 +53,7 @@ public class CaseViews {
                 .toList();
         ApplicantData applicant = c.erasedAt != null ? null
                 : new ApplicantData(c.familyName, c.givenNames, c.dateOfBirth, c.nationality, c.preferredLanguage,
-                        c.azrNumber);
+                        c.azrNumber, c.applicantEmail);
         return new CaseResponse(c.id.toString(), c.caseType, c.officeId, c.status.name(), c.openedAt, applicant,
                 c.catalogueVersion, c.version, c.openedBy, c.onBehalfOf, c.erasedAt != null ? Map.of() : c.application,
                 new CaseResponse.Routing(c.postalCode, c.routingReason,

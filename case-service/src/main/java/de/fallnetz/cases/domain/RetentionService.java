@@ -62,7 +62,7 @@ public class RetentionService {
                 + due + ")").setParameter(1, code).setParameter(2, version).setParameter(3, cutoff).executeUpdate();
         return em.createNativeQuery("""
                 update fallnetz_case set family_name = null, given_names = null, date_of_birth = null,
-                    nationality = null, azr_number = null, person_key = null, application = '{}'::jsonb,
+                    nationality = null, azr_number = null, applicant_email = null, person_key = null, application = '{}'::jsonb,
                     on_behalf_of = null, hearing_statement = null, idempotency_key = null, request_hash = null,
                     erased_at = ?4, version = version + 1
                 where case_type = ?1 and catalogue_version = ?2 and erased_at is null and closed_at < ?3""")

@@ -2,6 +2,7 @@ package de.fallnetz.contracts.cases;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
@@ -30,11 +31,20 @@ public record ApplicantData(
         @Schema(description = "Number in the Central Register of Foreigners (AZR), the key across agencies, where known",
                 examples = "123456789012")
         @Pattern(regexp = "[0-9A-Z]{6,20}", message = "must be 6 to 20 digits or capital letters")
-        String azrNumber) {
+        String azrNumber,
+        @Schema(description = "E-mail address for notifications about the case (receipt, missing documents, "
+                + "decision); no mail is sent without it", examples = "lan.nguyen@example.org")
+        @Email @Size(max = 254)
+        String email) {
 
     public ApplicantData(String familyName, String givenNames, LocalDate dateOfBirth, String nationality,
             String preferredLanguage) {
-        this(familyName, givenNames, dateOfBirth, nationality, preferredLanguage, null);
+        this(familyName, givenNames, dateOfBirth, nationality, preferredLanguage, null, null);
+    }
+
+    public ApplicantData(String familyName, String givenNames, LocalDate dateOfBirth, String nationality,
+            String preferredLanguage, String azrNumber) {
+        this(familyName, givenNames, dateOfBirth, nationality, preferredLanguage, azrNumber, null);
     }
 
     public static final String DEFAULT_LANGUAGE = "de";

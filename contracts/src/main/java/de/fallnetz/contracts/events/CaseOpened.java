@@ -16,12 +16,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param catalogueVersion the version of the case type's catalogue entry the case follows; null from older producers
  * @param routingReason how the competent office was found, e.g. {@code postal code 10115 → district 11000 → …};
  *        null from older producers
+ * @param applicantEmail where notification-service mails the applicant; null if the applicant gave none (and from
+ *        older producers). The one personal datum in the event: notification-service needs it to deliver at all
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CaseOpened(String caseId, String caseType, String officeId, String applicantLanguage, Instant openedAt,
-        Integer catalogueVersion, String routingReason) implements FallnetzEvent {
+        Integer catalogueVersion, String routingReason, String applicantEmail) implements FallnetzEvent {
 
     public CaseOpened(String caseId, String caseType, String officeId, String applicantLanguage, Instant openedAt) {
-        this(caseId, caseType, officeId, applicantLanguage, openedAt, null, null);
+        this(caseId, caseType, officeId, applicantLanguage, openedAt, null, null, null);
+    }
+
+    public CaseOpened(String caseId, String caseType, String officeId, String applicantLanguage, Instant openedAt,
+            Integer catalogueVersion, String routingReason) {
+        this(caseId, caseType, officeId, applicantLanguage, openedAt, catalogueVersion, routingReason, null);
     }
 }

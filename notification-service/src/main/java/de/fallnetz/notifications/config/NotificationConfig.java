@@ -1,5 +1,8 @@
 package de.fallnetz.notifications.config;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -9,8 +12,75 @@ public interface NotificationConfig {
 
     /**
      * Language of a notification whose recipient prefers a language we have no texts in. Must be one of
-     * {@link de.fallnetz.notifications.domain.NotificationTexts#LANGUAGES}.
+     * {@link de.fallnetz.notifications.domain.ApplicantTexts#LANGUAGES}.
      */
     @WithDefault("de")
     String defaultLanguage();
+
+    /** Where applicants open their status page; the token is appended. The gateway serves it. */
+    @WithDefault("http://localhost:8080/status/")
+    String statusPageUrl();
+
+    StatusToken statusToken();
+
+    Delivery delivery();
+
+    Webhooks webhooks();
+
+    interface StatusToken {
+
+        /**
+         * HMAC-SHA256 key of the status-page tokens (at least 32 characters). Without it, a random key per process:
+         * links then end with a restart, which suits a local run only.
+         */
+        Optional<String> secret();
+
+        /** How long a status link stays valid. */
+        @WithDefault("P120D")
+        Duration ttl();
+    }
+
+    interface Delivery {
+
+        /** How often the sender worker looks for due messages ({@code @Scheduled} expression). */
+        @WithDefault("1s")
+        String pollInterval();
+
+        /** Messages claimed per poll. */
+        @WithDefault("20")
+        int batchSize();
+
+        /**
+         * How long a claimed message is reserved for its sender: after a crash mid-delivery it is tried again once
+         * this has passed (see the docs: at least once after a crash, narrowed by a stable Message-ID/webhook-id).
+         */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** Wait before the first retry; doubled per attempt, with ±20 % jitter, up to {@link #maxBackoff()}. */
+        @WithDefault("30s")
+        Duration initialBackoff();
+
+        @WithDefault("4h")
+        Duration maxBackoff();
+
+        /** Attempts before a message lands in the dead-letter list (with the defaults about a day). */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** Messages per recipient and hour; more wait for the next hour (none is dropped). */
+        @WithDefault("30")
+        int perRecipientPerHour();
+    }
+
+    interface Webhooks {
+
+        /** Whether targets must be https (true in production, see application.properties). */
+        @WithDefault("false")
+        boolean requireHttps();
+
+        /** Timeout of one webhook call. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
 }

@@ -6,9 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import de.fallnetz.contracts.events.CaseDecided;
 import de.fallnetz.contracts.events.CaseOpened;
+import de.fallnetz.contracts.events.CaseStatusChanged;
+import de.fallnetz.contracts.events.CaseTransferred;
+import de.fallnetz.contracts.events.DocumentsRequested;
+import de.fallnetz.contracts.events.FallnetzEvent;
+import de.fallnetz.notifications.clerks.ClerkNotifications;
 import de.fallnetz.notifications.domain.NotificationService;
 import de.fallnetz.platform.messaging.inbox.EventConsumer;
+import de.fallnetz.platform.messaging.inbox.ReceivedEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
@@ -19,23 +26,43 @@ public class CaseEventHandler {
 
     private final EventConsumer events;
     private final NotificationService notifications;
+    private final ClerkNotifications clerks;
 
-    public CaseEventHandler(EventConsumer events, NotificationService notifications) {
+    public CaseEventHandler(EventConsumer events, NotificationService notifications, ClerkNotifications clerks) {
         this.events = events;
         this.notifications = notifications;
+        this.clerks = clerks;
     }
 
     /**
-     * A batch of records (the channel has {@code batch=true}), applied in one inbox transaction; case events other
-     * than an opening are skipped without an inbox entry.
+     * A batch of records (the channel has {@code batch=true}), applied in one inbox transaction; case events that
+     * concern nobody we notify are skipped without an inbox entry.
      */
     @Incoming("case-events")
     @Blocking
     public CompletionStage<Void> onCaseEvents(KafkaRecordBatch<String, String> batch) {
-        return events.consumeBatch(batch, CONSUMER, event -> event.data() instanceof CaseOpened, event -> {
-            if (event.data() instanceof CaseOpened opened) {
-                notifications.caseOpened(opened);
-            }
-        });
+        return events.consumeBatch(batch, CONSUMER, CaseEventHandler::wanted, this::apply);
+    }
+
+    private static boolean wanted(ReceivedEvent event) {
+        FallnetzEvent data = event.data();
+        return data instanceof CaseOpened || data instanceof DocumentsRequested || data instanceof CaseStatusChanged
+                || data instanceof CaseDecided || data instanceof CaseTransferred;
+    }
+
+    private void apply(ReceivedEvent event) {
+        FallnetzEvent data = event.data();
+        if (data instanceof CaseOpened opened) {
+            notifications.caseOpened(event.id(), opened);
+        } else if (data instanceof DocumentsRequested requested) {
+            notifications.documentsRequested(event.id(), requested);
+        } else if (data instanceof CaseStatusChanged changed) {
+            notifications.statusChanged(event.id(), changed);
+        } else if (data instanceof CaseDecided decided) {
+            notifications.decided(event.id(), decided);
+        } else if (data instanceof CaseTransferred transferred) {
+            notifications.transferred(event.id(), transferred);
+            clerks.caseTransferredIn(event.id(), transferred);
+        }
     }
 }

@@ -1,0 +1,88 @@
+package de.fallnetz.notifications.clerks;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import de.fallnetz.platform.rest.ProblemException;
+import io.smallrye.mutiny.Multi;
+
+/**
+ * Clerks' in-app notifications per office, for the gateway's UI: a list with read marks, the unread count, marking
+ * read, and a server-sent-event stream of new ones. The gateway passes the office and the clerk from its token.
+ */
+@Path("/api/clerk-notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clerk notifications")
+public class ClerkNotificationResource {
+
+    /** The office's notifications and how many the clerk has not read. */
+    public record ClerkNotificationsResponse(long unread, List<ClerkNotification> items) {
+    }
+
+    public record MarkedResponse(int marked, long unread) {
+    }
+
+    private final ClerkNotifications notifications;
+
+    public ClerkNotificationResource(ClerkNotifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @GET
+    @Operation(summary = "Newest first, with the clerk's read marks and unread count")
+    public ClerkNotificationsResponse list(@QueryParam("officeId") @NotBlank String officeId,
+            @QueryParam("clerk") @NotBlank String clerk, @QueryParam("unread") @DefaultValue("false") boolean unread,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return new ClerkNotificationsResponse(notifications.unread(officeId, clerk),
+                notifications.list(officeId, clerk, unread, limit));
+    }
+
+    @POST
+    @Path("/{id}/read")
+    @Operation(summary = "Mark one notification read for the clerk")
+    public MarkedResponse markRead(@PathParam("id") String id, @QueryParam("officeId") @NotBlank String officeId,
+            @QueryParam("clerk") @NotBlank String clerk) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Notification " + id);
+        }
+        int marked = notifications.markRead(officeId, clerk, uuid);
+        return new MarkedResponse(marked, notifications.unread(officeId, clerk));
+    }
+
+    @POST
+    @Path("/read")
+    @Operation(summary = "Mark all of the office's notifications read for the clerk")
+    public MarkedResponse markAllRead(@QueryParam("officeId") @NotBlank String officeId,
+            @QueryParam("clerk") @NotBlank String clerk) {
+        int marked = notifications.markRead(officeId, clerk, null);
+        return new MarkedResponse(marked, notifications.unread(officeId, clerk));
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "New notifications of the office as server-sent events")
+    public Multi<ClerkNotification> stream(@QueryParam("officeId") @NotBlank String officeId) {
+        return notifications.stream(officeId);
+    }
+}

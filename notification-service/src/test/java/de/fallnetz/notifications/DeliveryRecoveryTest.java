@@ -1,0 +1,89 @@
+package de.fallnetz.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import de.fallnetz.devstack.FallnetzStackResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * What a kill -9 in the middle of a delivery leaves behind: a message claimed (SENDING) whose outcome was never
+ * recorded. Once its lease ends it goes out again, with the same Message-ID; while the lease lasts, nobody else takes
+ * it.
+ */
+@QuarkusTest
+@WithTestResource(value = FallnetzStackResource.class,
+        initArgs = @ResourceArg(name = "service", value = "notification-service"))
+class DeliveryRecoveryTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void shouldSendAMessageLeftClaimedByACrashedWorkerOnceItsLeaseEndedWithTheSameMessageId() throws Exception {
+        String expired = "crash-" + UUID.randomUUID() + "@example.org";
+        String leased = "busy-" + UUID.randomUUID() + "@example.org";
+        UUID expiredId = leftClaimed(expired, Instant.now().minusSeconds(1));
+        UUID leasedId = leftClaimed(leased, Instant.now().plusSeconds(3600));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.of(expired).size() == 1);
+        assertThat(Mailbox.of(expired).get(0).messageId()).isEqualTo("<" + expiredId + "@notifications.fallnetz>");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(status(expiredId)));
+        assertThat(attempts(expiredId)).isEqualTo(2);
+        // The message still under a live lease is left to its (supposedly running) worker.
+        assertThat(status(leasedId)).isEqualTo("SENDING");
+        assertThat(Mailbox.of(leased)).isEmpty();
+    }
+
+    private UUID leftClaimed(String recipient, Instant leaseUntil) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into delivery (id, event_id, recipient, channel, case_id, subject, text_body, status, attempts,
+                    next_attempt_at, lease_until, created_at)
+                values (?, ?, ?, 'EMAIL', ?, 'Ihr Antrag ist eingegangen', 'Text', 'SENDING', 1, ?, ?, ?)""")) {
+            ps.setObject(1, id);
+            ps.setString(2, UUID.randomUUID().toString());
+            ps.setString(3, recipient);
+            ps.setString(4, UUID.randomUUID().toString());
+            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.setTimestamp(6, Timestamp.from(leaseUntil));
+            ps.setTimestamp(7, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private String status(UUID id) throws SQLException {
+        return one("select status from delivery where id = ?", id);
+    }
+
+    private int attempts(UUID id) throws SQLException {
+        return Integer.parseInt(one("select attempts::text from delivery where id = ?", id));
+    }
+
+    private String one(String sql, UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+}
