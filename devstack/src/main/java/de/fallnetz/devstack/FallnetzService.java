@@ -141,6 +141,14 @@ public final class FallnetzService {
         if (partnerApi()) {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PartnerTokens.shared().publicKey().toString());
         }
+        if (this == NOTIFICATION_SERVICE) {
+            MailEndpoints mail = MailEndpoints.published();
+            if (mail != null) {
+                env.put("QUARKUS_MAILER_HOST", mail.host());
+                env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.smtpPort()));
+            }
+            env.put("STATUS_PAGE_URL", "http://localhost:" + ports.get(GATEWAY) + "/status/");
+        }
         return env;
     }
 
@@ -156,6 +164,12 @@ public final class FallnetzService {
             // The key itself, not its location: in test mode smallrye-jwt sets an in-memory key of its own, which
             // would win over a location.
             properties.put("mp.jwt.verify.publickey", PartnerTokens.shared().publicKeyPem());
+        }
+        if (this == NOTIFICATION_SERVICE) {
+            // A real SMTP server; the notification tests declare com.icegreen:greenmail for it.
+            MailEndpoints mail = EmbeddedMailServer.shared();
+            properties.put("quarkus.mailer.host", mail.host());
+            properties.put("quarkus.mailer.port", String.valueOf(mail.smtpPort()));
         }
         return properties;
     }
