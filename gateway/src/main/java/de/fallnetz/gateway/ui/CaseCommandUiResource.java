@@ -40,7 +40,7 @@ import io.quarkus.qute.TemplateInstance;
  * made when the page was rendered (the {@code Idempotency-Key}: a form sent twice applies once). Success redirects to
  * the case page (post/redirect/get); a refusal shows the case page again with case-service's reason.
  */
-@Path("/ui/cases/{caseId}")
+@Path("/ui")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({ CurrentClerk.CLERK, CurrentClerk.TEAM_LEAD })
@@ -69,7 +69,7 @@ public class CaseCommandUiResource {
     }
 
     @POST
-    @Path("assignment")
+    @Path("cases/{caseId}/assignment")
     public Response assign(@PathParam("caseId") String caseId, @FormParam("version") String version,
             @FormParam("formKey") String formKey, @FormParam("assignee") String assignee) {
         String who = assignee == null || assignee.isBlank() ? clerk.userId() : assignee.strip();
@@ -78,7 +78,7 @@ public class CaseCommandUiResource {
     }
 
     @POST
-    @Path("checklist/{itemId}/tick")
+    @Path("cases/{caseId}/checklist/{itemId}/tick")
     public Response tick(@PathParam("caseId") String caseId, @PathParam("itemId") String itemId,
             @FormParam("version") String version, @FormParam("formKey") String formKey,
             @FormParam("note") String note) {
@@ -87,7 +87,7 @@ public class CaseCommandUiResource {
     }
 
     @POST
-    @Path("document-requests")
+    @Path("cases/{caseId}/document-requests")
     public Response requestDocuments(@PathParam("caseId") String caseId, @FormParam("version") String version,
             @FormParam("formKey") String formKey, @FormParam("itemIds") List<String> itemIds,
             @FormParam("note") String note) {
@@ -96,7 +96,7 @@ public class CaseCommandUiResource {
     }
 
     @POST
-    @Path("hearing")
+    @Path("cases/{caseId}/hearing")
     public Response hearing(@PathParam("caseId") String caseId, @FormParam("version") String version,
             @FormParam("formKey") String formKey, @FormParam("heardAt") String heardAt,
             @FormParam("statement") String statement) {
@@ -105,7 +105,7 @@ public class CaseCommandUiResource {
     }
 
     @POST
-    @Path("decision")
+    @Path("cases/{caseId}/decision")
     public Response decide(@PathParam("caseId") String caseId, @FormParam("version") String version,
             @FormParam("formKey") String formKey, @FormParam("outcome") String outcome,
             @FormParam("reasons") String reasons, @FormParam("legalBasis") String legalBasis,
@@ -118,7 +118,7 @@ public class CaseCommandUiResource {
 
     /** The decision letter's content as it will be issued, shown beside the form before the clerk confirms. */
     @POST
-    @Path("decision/preview")
+    @Path("cases/{caseId}/decision/preview")
     public TemplateInstance previewDecision(@PathParam("caseId") String caseId, @FormParam("outcome") String outcome,
             @FormParam("reasons") String reasons, @FormParam("legalBasis") String legalBasis,
             @FormParam("conditions") String conditions) {
@@ -131,7 +131,7 @@ public class CaseCommandUiResource {
     }
 
     @POST
-    @Path("withdrawal")
+    @Path("cases/{caseId}/withdrawal")
     public Response withdraw(@PathParam("caseId") String caseId, @FormParam("version") String version,
             @FormParam("formKey") String formKey, @FormParam("reason") String reason) {
         return run(caseId, "withdrawal", version, formKey, "", (ifMatch, key) -> cases.withdraw(caseId, ifMatch, key,
@@ -139,7 +139,7 @@ public class CaseCommandUiResource {
     }
 
     @POST
-    @Path("transfer")
+    @Path("cases/{caseId}/transfer")
     public Response transfer(@PathParam("caseId") String caseId, @FormParam("version") String version,
             @FormParam("formKey") String formKey, @FormParam("toOfficeId") String toOfficeId,
             @FormParam("postalCode") String postalCode, @FormParam("reason") String reason) {
@@ -149,7 +149,7 @@ public class CaseCommandUiResource {
     }
 
     @POST
-    @Path("transfer-acceptance")
+    @Path("cases/{caseId}/transfer-acceptance")
     public Response acceptTransfer(@PathParam("caseId") String caseId, @FormParam("version") String version,
             @FormParam("formKey") String formKey) {
         return run(caseId, "transfer-acceptance", version, formKey, "",
@@ -157,7 +157,7 @@ public class CaseCommandUiResource {
     }
 
     @POST
-    @Path("office")
+    @Path("cases/{caseId}/office")
     public Response chooseOffice(@PathParam("caseId") String caseId, @FormParam("version") String version,
             @FormParam("formKey") String formKey, @FormParam("officeId") String officeId) {
         return run(caseId, "office", version, formKey, "", (ifMatch, key) -> cases.chooseOffice(caseId, ifMatch, key,
@@ -165,7 +165,7 @@ public class CaseCommandUiResource {
     }
 
     @POST
-    @Path("closure")
+    @Path("cases/{caseId}/closure")
     public Response close(@PathParam("caseId") String caseId, @FormParam("version") String version,
             @FormParam("formKey") String formKey) {
         return run(caseId, "closure", version, formKey, "", (ifMatch, key) -> cases.close(caseId, ifMatch, key));
