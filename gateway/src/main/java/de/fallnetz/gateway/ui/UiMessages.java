@@ -16,6 +16,9 @@ public interface UiMessages {
     @Message("Zum Inhalt springen")
     String skip_to_content();
 
+    @Message("Gestaltung")
+    String design();
+
     @Message("Hauptnavigation")
     String nav_label();
 
@@ -363,6 +366,16 @@ public interface UiMessages {
 
     @Message("Diese Übersicht ist Teamleitungen vorbehalten.")
     String team_only();
+
+    @Message("{#when state}{#is 'REQUESTED'}Angefragt{#is 'DELIVERED'}Zugestellt{#is 'CLAIMED'}In Bearbeitung"
+            + "{#is 'INFORMATION_REQUESTED'}Rückfrage{#is 'INFORMATION_SUPPLIED'}Rückfrage beantwortet"
+            + "{#is 'ANSWERED'}Beantwortet{#is 'DEEMED_GRANTED'}Zustimmung fingiert{#is 'ESCALATED'}Eskaliert"
+            + "{#is 'CANCELLING'}Wird zurückgezogen{#is 'CANCELLED'}Zurückgezogen{#is 'EXPIRED'}Frist abgelaufen"
+            + "{#else}{state}{/when}")
+    String interaction_state(String state);
+
+    @Message("bindend")
+    String binding();
 
     @Message("{#when status}{#is 'WAITING_FOR_JURISDICTION'}Zuständigkeit offen{#is 'RECEIVED'}Eingegangen"
             + "{#is 'COMPLETENESS_CHECK'}Vollständigkeitsprüfung{#is 'DOCUMENTS_REQUESTED'}Unterlagen angefordert"

@@ -72,6 +72,13 @@ final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /** Clicks a link or a form's button and waits until the next page has loaded. */
+    void follow(org.openqa.selenium.WebElement element) {
+        click(element);
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+        waiting().until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
     void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

@@ -84,7 +84,7 @@ class ClerkUiBrowserTest {
         new Select(driver.findElement(By.id("app-salaryBand"))).selectByValue("GENERAL");
         browser.assertAccessible("open a case, filled in");
         browser.screenshot("open-case");
-        browser.click(driver.findElement(By.id("open-case")));
+        browser.follow(driver.findElement(By.id("open-case")));
         browser.waiting().until(urlContains("done=opened"));
         String caseId = driver.getCurrentUrl().replaceAll(".*/ui/cases/([0-9a-f-]{36}).*", "$1");
 
@@ -95,28 +95,29 @@ class ClerkUiBrowserTest {
         browser.screenshot("worklist");
 
         // The case page: tick the checklist item by item.
-        browser.click(driver.findElement(By.linkText("Nguyen, Thi Lan")));
+        browser.follow(driver.findElement(By.linkText("Nguyen, Thi Lan")));
         browser.waiting().until(urlContains(caseId));
         browser.assertAccessible("case page");
-        browser.click(driver.findElement(By.id("assign-to-me")));
+        browser.screenshot("case-page-new");
+        browser.follow(driver.findElement(By.id("assign-to-me")));
         browser.waiting().until(urlContains("done=assignment"));
         for (int i = 0; i < 10; i++) {
             List<WebElement> ticks = driver.findElements(By.cssSelector("button[data-tick]"));
             if (ticks.isEmpty()) {
                 break;
             }
-            browser.click(ticks.get(0));
+            browser.follow(ticks.get(0));
             browser.waiting().until(urlContains("done=tick"));
         }
         assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Beteiligungen laufen");
-        assertThat(driver.findElement(By.id("interactions")).getText()).contains("ba-zav", "DELIVERED");
+        assertThat(driver.findElement(By.id("interactions")).getText()).contains("ba-zav", "Zugestellt");
 
         // The BA answers; the page shows it without being reloaded and announces it.
         caseService.partnersAnswer(caseId);
-        browser.waiting().until(textToBePresentInElementLocated(By.id("interactions"), "ANSWERED"));
+        browser.waiting().until(textToBePresentInElementLocated(By.id("interactions"), "Beantwortet"));
         assertThat(driver.findElement(By.id("live-announcer")).getAttribute("textContent")).contains("Verlauf");
         browser.assertAccessible("case page after a live update");
-        browser.click(driver.findElement(By.linkText("Seite neu laden")));
+        browser.follow(driver.findElement(By.linkText("Seite neu laden")));
         browser.waiting().until(textToBePresentInElementLocated(By.id("case-status"), "Entscheidungsreif"));
 
         // Decide, with a preview of the letter first.
@@ -125,7 +126,7 @@ class ClerkUiBrowserTest {
         browser.waiting().until(textToBePresentInElementLocated(By.id("decision-preview"), "Erteilung"));
         browser.assertAccessible("decision preview");
         browser.screenshot("case-page");
-        browser.click(driver.findElement(By.id("decide")));
+        browser.follow(driver.findElement(By.id("decide")));
         browser.waiting().until(urlContains("done=decision"));
         assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Entschieden");
 
@@ -137,14 +138,14 @@ class ClerkUiBrowserTest {
         browser.assertAccessible("decided case");
 
         // In English, and on a tablet.
-        browser.click(driver.findElement(By.cssSelector("a[lang='en']")));
+        browser.follow(driver.findElement(By.cssSelector("a[lang='en']")));
         browser.waiting().until(textToBePresentInElementLocated(By.id("case-status"), "Decided"));
         browser.size(800, 1100);
         driver.get(url("/ui"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Worklist");
         browser.assertAccessible("worklist in English on a tablet");
         browser.screenshot("worklist-tablet-en");
-        browser.click(driver.findElement(By.cssSelector("a[lang='de']")));
+        browser.follow(driver.findElement(By.cssSelector("a[lang='de']")));
         browser.waiting().until(textToBePresentInElementLocated(By.tagName("h1"), "Arbeitsliste"));
     }
 
