@@ -2,6 +2,7 @@ package de.fallnetz.gateway.ui;
 
 import static io.restassured.RestAssured.given;
 import static jakarta.ws.rs.core.Response.Status.FORBIDDEN;
+import static jakarta.ws.rs.core.Response.Status.NO_CONTENT;
 import static jakarta.ws.rs.core.Response.Status.OK;
 import static jakarta.ws.rs.core.Response.Status.PRECONDITION_FAILED;
 import static jakarta.ws.rs.core.Response.Status.SEE_OTHER;
@@ -34,6 +35,8 @@ import io.quarkus.test.security.TestSecurity;
 @TestProfile(InMemoryCaseServiceProfile.class)
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "gateway"))
 class ClerkUiResourceTest {
+
+    private static final int UNPROCESSABLE_ENTITY = 422;
 
     @Inject
     @RestClient
@@ -148,6 +151,36 @@ class ClerkUiResourceTest {
         given().when().get("/ui")
                 .then().statusCode(FORBIDDEN.getStatusCode())
                 .body(containsString("keine Ausländerbehörde"));
+    }
+
+    @Test
+    @TestSecurity(user = "clerk-berlin-17", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldShowTheOpeningFormAgainWithWhatWasTypedWhenTheCaseServiceRefusesIt() {
+        given().formParam("formKey", UUID.randomUUID().toString()).formParam("caseType", "BLUE_CARD")
+                .formParam("familyName", "Okafor").formParam("givenNames", "Ada").formParam("dateOfBirth", "1990-01-02")
+                .formParam("nationality", "nga").formParam("app.postalCode", "99999").formParam("app.employer", "X GmbH")
+                .when().post("/ui/new")
+                .then().statusCode(UNPROCESSABLE_ENTITY)
+                .body(containsString("role=\"alert\""))
+                .body(containsString("value=\"Okafor\""))
+                .body(containsString("value=\"X GmbH\""));
+    }
+
+    @Test
+    @TestSecurity(user = "clerk-berlin-17", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldSendTheLivePartOfACasePageOnlyWhenSomethingChanged() {
+        String caseId = openCase("Live");
+        given().queryParam("v", 1).queryParam("n", 1).when().get("/ui/cases/{id}/live", caseId)
+                .then().statusCode(NO_CONTENT.getStatusCode());
+        given().redirects().follow(false).formParam("version", "1").formParam("formKey", UUID.randomUUID().toString())
+                .when().post("/ui/cases/{id}/assignment", caseId)
+                .then().statusCode(SEE_OTHER.getStatusCode());
+        given().queryParam("v", 1).queryParam("n", 1).when().get("/ui/cases/{id}/live", caseId)
+                .then().statusCode(OK.getStatusCode())
+                .body(containsString("hx-swap-oob"))
+                .body(containsString("Der Fall hat sich geändert"));
     }
 
     @Test
