@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -361,9 +360,5 @@ public class InMemoryCaseService implements CaseServiceClient, CaseLifecycleClie
     private static UpstreamProblemException problem(int status, String title, String detail) {
         return new UpstreamProblemException(status, MediaType.valueOf("application/problem+json"),
                 "{\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
-    }
-
-    Set<String> keys() {
-        return new HashSet<>(appliedKeys);
     }
 }
