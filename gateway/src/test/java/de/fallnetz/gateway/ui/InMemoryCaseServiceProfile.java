@@ -1,0 +1,21 @@
+package de.fallnetz.gateway.ui;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** The gateway with {@link InMemoryCaseService} in place of the case-service REST clients. */
+public class InMemoryCaseServiceProfile implements QuarkusTestProfile {
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(InMemoryCaseService.class);
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        // Never called: the stand-in answers instead; an address is still needed to set the clients up.
+        return Map.of("quarkus.rest-client.case-service.url", "http://127.0.0.1:9");
+    }
+}
