@@ -104,8 +104,8 @@ class ComposeFileTest {
         for (FallnetzService s : FallnetzService.values()) {
             Map<String, Object> service = service(s.id());
             assertThat(Yaml.map(service.get("depends_on"))).as(s.id()).containsKeys("postgres", "kafka-topics");
-            assertThat(Yaml.list(Yaml.at(service, "healthcheck", "test"))).as(s.id())
-                    .contains("http://localhost:9000/q/health/ready");
+            assertThat(String.join(" ", Yaml.list(Yaml.at(service, "healthcheck", "test")).toArray(String[]::new)))
+                    .as(s.id()).contains("/dev/tcp/localhost/9000", "GET /q/health/ready");
             assertThat(service).as(s.id()).containsEntry("read_only", true);
         }
     }

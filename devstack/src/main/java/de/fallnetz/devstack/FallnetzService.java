@@ -52,6 +52,11 @@ public enum FallnetzService {
         return defaultPort;
     }
 
+    /** The fixed local port of its management interface (health, metrics, Swagger UI) under ./run: 1000 above. */
+    public int defaultManagementPort() {
+        return defaultPort + 1000;
+    }
+
     /** Database and login role of the service. */
     public String database() {
         return id.replace('-', '_');
