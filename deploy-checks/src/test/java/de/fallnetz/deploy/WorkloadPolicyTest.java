@@ -2,10 +2,15 @@ package de.fallnetz.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -131,6 +136,30 @@ class WorkloadPolicyTest {
                     }
                 }
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void prometheusScrapesTheManagementPort(String overlay) {
+        for (Map<String, Object> monitor : Repo.ofKind(overlay, "ServiceMonitor")) {
+            assertThat(Yaml.list(Yaml.at(monitor, "spec", "endpoints"))).as(Kustomize.name(monitor))
+                    .singleElement().satisfies(e -> assertThat(Yaml.map(e)).containsEntry("port", "management")
+                            .containsEntry("path", "/q/metrics"));
+        }
+    }
+
+    @Test
+    void everyServiceServesHealthAndMetricsOnlyOnItsManagementPort() throws IOException {
+        Properties defaults = new Properties();
+        try (Reader reader = Files.newBufferedReader(Repo.ROOT.resolve(
+                "platform-rest/src/main/resources/META-INF/microprofile-config.properties"))) {
+            defaults.load(reader);
+        }
+        assertThat(defaults.getProperty("quarkus.management.enabled")).isEqualTo("true");
+        for (FallnetzService s : FallnetzService.values()) {
+            assertThat(Yaml.read(Repo.ROOT.resolve(s.modulePath()).resolve("src/main/resources/application.properties")))
+                    .as(s.id()).doesNotContain("quarkus.management.enabled");
         }
     }
 
