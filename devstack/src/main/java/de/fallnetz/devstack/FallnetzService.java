@@ -93,6 +93,11 @@ public final class FallnetzService {
         return entry.port();
     }
 
+    /** The fixed local port of its management interface (health, metrics, Swagger UI) under ./run: 1000 above. */
+    public int defaultManagementPort() {
+        return defaultPort + 1000;
+    }
+
     /** Database and login role of the service. */
     public String database() {
         return id().replace('-', '_');

@@ -86,8 +86,10 @@ public final class Launcher {
             step("services", "Starting the services (logs in .fallnetz/logs/)");
             StackEndpoints endpoints = stack.endpoints();
             for (FallnetzService service : FallnetzService.values()) {
-                processes.add(ServiceProcess.start(service, ServiceProcess.applicationJar(root, service),
-                        service.environment(endpoints, ports), home.resolve("logs").resolve(service.id() + ".log")));
+                Map<String, String> env = service.environment(endpoints, ports);
+                env.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(service.defaultManagementPort()));
+                processes.add(ServiceProcess.start(service, ServiceProcess.applicationJar(root, service), env,
+                        home.resolve("logs").resolve(service.id() + ".log")));
             }
             for (ServiceProcess process : processes) {
                 if (!process.awaitReady(READY_TIMEOUT)) {
@@ -128,7 +130,7 @@ public final class Launcher {
         out.println();
         out.printf("  %-21s %-34s %-32s %s%n", "service", "Swagger UI", "metrics", "readiness");
         for (FallnetzService s : FallnetzService.values()) {
-            String base = "http://localhost:" + ports.get(s);
+            String base = "http://localhost:" + s.defaultManagementPort();
             out.printf("  %-21s %-34s %-32s %s%n", s.id(), base + "/q/swagger-ui", base + "/q/metrics",
                     base + "/q/health/ready");
         }
@@ -183,6 +185,7 @@ public final class Launcher {
         List<Integer> all = new ArrayList<>(ports.values());
         all.addAll(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT, EmbeddedMailServer.SMTP_PORT,
                 EmbeddedMailServer.IMAP_PORT));
+        ports.keySet().forEach(s -> all.add(s.defaultManagementPort()));
         for (int port : all) {
             try (ServerSocket socket = new ServerSocket(port)) {
                 socket.setReuseAddress(true);

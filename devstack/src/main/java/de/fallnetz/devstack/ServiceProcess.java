@@ -46,16 +46,21 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static final String EXTRA_JVM_OPTIONS = "FALLNETZ_SERVICE_JVM_OPTIONS";
 
+    /** Environment variable with the port of the management interface (health, metrics, Swagger UI). */
+    public static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final FallnetzService service;
     private final int port;
+    private final int managementPort;
     private final Path logFile;
     private final Process process;
 
-    private ServiceProcess(FallnetzService service, int port, Path logFile, Process process) {
+    private ServiceProcess(FallnetzService service, int port, int managementPort, Path logFile, Process process) {
         this.service = service;
         this.port = port;
+        this.managementPort = managementPort;
         this.logFile = logFile;
         this.process = process;
     }
@@ -83,7 +88,11 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(PROCESS_ENVIRONMENT);
         builder.environment().putAll(env);
         int port = Integer.parseInt(env.get("QUARKUS_HTTP_PORT"));
-        return new ServiceProcess(service, port, logFile, builder.start());
+        // Health, metrics and Swagger UI are on the management port: the one given, or a free one.
+        int managementPort = env.containsKey(MANAGEMENT_PORT) ? Integer.parseInt(env.get(MANAGEMENT_PORT))
+                : DevStack.freePort();
+        builder.environment().put(MANAGEMENT_PORT, String.valueOf(managementPort));
+        return new ServiceProcess(service, port, managementPort, logFile, builder.start());
     }
 
     private static List<String> extraJvmOptions() {
@@ -106,6 +115,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** Where health ({@code /q/health}), metrics ({@code /q/metrics}) and Swagger UI are served. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     public Path logFile() {
         return logFile;
     }
@@ -125,7 +139,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** True once {@code /q/health/ready} answers UP; false if the process died or the time ran out. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -62,6 +62,6 @@ class ConsumerCrashIT {
     }
 
     private static double duplicates(FallnetzService service, String consumer) {
-        return ServiceMetrics.eventsConsumed(system.url(service), consumer, "duplicate");
+        return ServiceMetrics.eventsConsumed(system.managementUrl(service), consumer, "duplicate");
     }
 }

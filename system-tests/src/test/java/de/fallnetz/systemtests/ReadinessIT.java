@@ -42,7 +42,7 @@ class ReadinessIT {
     @ValueSource(strings = { "case-service", "partner-service", "notification-service" })
     void shouldCheckTheDatabaseAndEveryKafkaChannelBeforeReportingAnEventDrivenServiceReady(String name) {
         FallnetzService service = FallnetzService.byId(name);
-        given().baseUri(system.url(service))
+        given().baseUri(system.managementUrl(service))
                 .when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
@@ -51,7 +51,7 @@ class ReadinessIT {
 
     @Test
     void shouldCheckTheDatabaseBeforeReportingTheGatewayReady() {
-        given().baseUri(system.url(FallnetzService.GATEWAY))
+        given().baseUri(system.managementUrl(FallnetzService.GATEWAY))
                 .when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.name", hasItems(DATABASE));
@@ -62,7 +62,7 @@ class ReadinessIT {
         // Its relay is on: it shares the database, and so the relay lock, with the running partner-service.
         try (ServiceProcess cut = system.startAnother(FallnetzService.PARTNER_SERVICE, Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + DevStack.freePort()))) {
-            String url = cut.baseUrl();
+            String url = cut.managementUrl();
             await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() -> given().baseUri(url)
                     .when().get("/q/health/live")
                     .then().statusCode(200));

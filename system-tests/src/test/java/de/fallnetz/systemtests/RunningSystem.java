@@ -65,6 +65,11 @@ final class RunningSystem {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    /** Health and metrics of the running instance (its management interface). */
+    String managementUrl(FallnetzService service) {
+        return processes.get(service).managementUrl();
+    }
+
     /** Opens a case through the gateway, as a client would; returns its case ID. */
     String openCase() {
         return given().baseUri(url(FallnetzService.GATEWAY))

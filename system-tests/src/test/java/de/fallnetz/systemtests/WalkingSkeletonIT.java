@@ -188,7 +188,7 @@ class WalkingSkeletonIT {
     }
 
     private static double duplicates(FallnetzService service, String consumer) {
-        return ServiceMetrics.eventsConsumed(system.url(service), consumer, "duplicate");
+        return ServiceMetrics.eventsConsumed(system.managementUrl(service), consumer, "duplicate");
     }
 
     private static List<String> awaitTimeline(String caseId, int hops) {
