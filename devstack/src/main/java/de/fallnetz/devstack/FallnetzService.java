@@ -95,7 +95,7 @@ public final class FallnetzService {
 
     /** The fixed local port of its management interface (health, metrics, Swagger UI) under ./run: 1000 above. */
     public int defaultManagementPort() {
-        return defaultPort + 1000;
+        return defaultPort() + 1000;
     }
 
     /** Database and login role of the service. */
