@@ -29,7 +29,6 @@ import de.fallnetz.contracts.events.Topics;
 import de.fallnetz.devstack.DevStack;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.ServiceProcess;
-import de.fallnetz.devstack.SharedStack;
 import de.fallnetz.devstack.StackEndpoints;
 
 /**
@@ -144,7 +143,7 @@ public final class WalkingSkeletonBench {
                     + name + ".json)");
         } finally {
             processes.forEach(ServiceProcess::close);
-            SharedStack.deleteQuietly(data);
+            DevStack.deleteQuietly(data);
         }
     }
 

@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 import de.fallnetz.devstack.DevStack;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.ServiceProcess;
-import de.fallnetz.devstack.SharedStack;
 import de.fallnetz.devstack.StackEndpoints;
 
 /**
@@ -137,7 +136,7 @@ public final class WorklistBench {
             }
         } finally {
             processes.forEach(ServiceProcess::close);
-            SharedStack.deleteQuietly(data);
+            DevStack.deleteQuietly(data);
         }
     }
 

@@ -74,4 +74,13 @@ public final class DevStack implements AutoCloseable {
             }
         }
     }
+
+    /** Deletes a directory tree (the stack's data); a file that will not go stays. */
+    public static void deleteQuietly(java.nio.file.Path dir) {
+        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -69,7 +69,7 @@ public final class Launcher {
             if (clean) {
                 step("clean", "Deleting the data of earlier runs (--clean)");
                 if (Files.exists(home.resolve("data"))) {
-                    SharedStack.deleteQuietly(home.resolve("data"));
+                    DevStack.deleteQuietly(home.resolve("data"));
                 }
             }
             step("stack", "Starting PostgreSQL on port " + POSTGRES_PORT + " and Kafka on port " + KAFKA_PORT);

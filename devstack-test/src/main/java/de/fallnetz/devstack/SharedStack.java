@@ -1,11 +1,7 @@
 package de.fallnetz.devstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One stack per JVM for tests: started on free ports in a temporary directory by whoever asks first, stopped and
@@ -27,7 +23,7 @@ public final class SharedStack {
             DevStack stack = DevStack.start(dir, 0, 0, 0);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.close();
-                deleteQuietly(dir);
+                DevStack.deleteQuietly(dir);
             }, "fallnetz-stack-shutdown"));
             StackEndpoints endpoints = stack.endpoints();
             endpoints.publish();
@@ -37,11 +33,4 @@ public final class SharedStack {
         }
     }
 
-    public static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
