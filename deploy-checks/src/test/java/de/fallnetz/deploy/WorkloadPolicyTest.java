@@ -89,7 +89,7 @@ class WorkloadPolicyTest {
     @ValueSource(strings = { "dev", "prod" })
     void eventConsumersScaleOnConsumerLag(String overlay) {
         for (FallnetzService s : FallnetzService.values()) {
-            List<String> consumed = ServiceTopics.consumed(s);
+            List<String> consumed = s.consumes();
             if (consumed.isEmpty()) {
                 continue;
             }

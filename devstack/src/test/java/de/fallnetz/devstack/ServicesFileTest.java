@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,27 @@ class ServicesFileTest {
     }
 
     @Test
+    void shouldListTheTopicsEachModuleSubscribesTo() throws IOException {
+        // deploy-checks derives Kafka ACLs and KEDA lag triggers from consumes; it must match the modules' channels.
+        for (FallnetzService s : FallnetzService.all()) {
+            Path module = ROOT.resolve(s.modulePath());
+            Properties config = new Properties();
+            if (Files.readString(module.resolve("pom.xml")).contains("<artifactId>interaction-core</artifactId>")) {
+                load(config, ROOT.resolve(
+                        "partner-service/interaction-core/src/main/resources/META-INF/microprofile-config.properties"));
+            }
+            load(config, module.resolve("src/main/resources/application.properties"));
+            TreeSet<String> subscribed = new TreeSet<>();
+            for (String key : config.stringPropertyNames()) {
+                if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")) {
+                    subscribed.add(config.getProperty(key));
+                }
+            }
+            assertThat(s.consumes()).as("consumes of %s", s).containsExactlyInAnyOrderElementsOf(subscribed);
+        }
+    }
+
+    @Test
     void shouldUseOnlyKnownTopicsAndServices() {
         for (FallnetzService s : FallnetzService.all()) {
             assertThat(Topics.ALL).as("topics of %s", s).containsAll(s.consumes()).containsAll(s.produces());
@@ -73,5 +95,11 @@ class ServicesFileTest {
         }
         assertThat(FallnetzService.GATEWAY.environment(stack, ports))
                 .containsEntry("QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:8081");
+    }
+
+    private static void load(Properties config, Path file) throws IOException {
+        try (var in = Files.newBufferedReader(file)) {
+            config.load(in);
+        }
     }
 }
