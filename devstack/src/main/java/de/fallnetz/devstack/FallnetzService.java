@@ -72,6 +72,17 @@ public enum FallnetzService {
      * @param ports the HTTP port of every service in this run
      */
     public Map<String, String> environment(StackEndpoints stack, Map<FallnetzService, Integer> ports) {
+        return environment(stack, ports, null);
+    }
+
+    /**
+     * As {@link #environment(StackEndpoints, Map)}, with the OpenID Connect provider the gateway signs callers in at.
+     *
+     * @param oidcIssuer the realm's issuer URL (Keycloak's); null leaves the gateway without one, so it refuses every
+     *                   call that needs a signed-in caller
+     */
+    public Map<String, String> environment(StackEndpoints stack, Map<FallnetzService, Integer> ports,
+            String oidcIssuer) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(this)));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(database()));
@@ -80,8 +91,11 @@ public enum FallnetzService {
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         if (this == GATEWAY) {
             env.put("QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + ports.get(CASE_SERVICE));
-        }
-        if (partnerApi) {
+            // The gateway signs the internal tokens that every service checks (see PartnerTokens).
+            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", PartnerTokens.shared().privateKeyFile().toString());
+            env.put("FALLNETZ_OIDC_ISSUER", oidcIssuer != null ? oidcIssuer : "http://127.0.0.1:1/realms/none");
+            env.put("FALLNETZ_OIDC_CLIENT_SECRET", KeycloakTokens.GATEWAY_SECRET);
+        } else {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PartnerTokens.shared().publicKey().toString());
         }
         return env;
@@ -94,7 +108,12 @@ public enum FallnetzService {
         properties.put("quarkus.datasource.username", database());
         properties.put("quarkus.datasource.password", database());
         properties.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
-        if (partnerApi) {
+        if (this == GATEWAY) {
+            properties.put("smallrye.jwt.sign.key", PartnerTokens.shared().privateKeyPem());
+            // Real sign-in: the JVM's Keycloak, started on first use (SharedKeycloak).
+            properties.put("quarkus.oidc.auth-server-url", SharedKeycloak.issuer());
+            properties.put("quarkus.oidc.credentials.secret", KeycloakTokens.GATEWAY_SECRET);
+        } else {
             // The key itself, not its location: in test mode smallrye-jwt sets an in-memory key of its own, which
             // would win over a location.
             properties.put("mp.jwt.verify.publickey", PartnerTokens.shared().publicKeyPem());

@@ -26,6 +26,7 @@ public final class Launcher {
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final int POSTGRES_PORT = 15432;
+    static final int KEYCLOAK_PORT = 8180;
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final PrintStream out = System.out;
@@ -33,6 +34,7 @@ public final class Launcher {
     private final Path home;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private DevStack stack;
+    private KeycloakServer keycloak;
     private volatile boolean stopping;
 
     private Launcher(Path root) {
@@ -76,14 +78,22 @@ public final class Launcher {
             stack = DevStack.start(home.resolve("data"), KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT);
             out.printf("      stack up in %.1f s%n", seconds(t0));
 
-            // A fresh key pair per run for the partner tokens (see PartnerTokens); earlier tokens stop working.
+            step("identity", "Starting Keycloak on port " + KEYCLOAK_PORT + " (realm " + KeycloakServer.REALM + ")");
+            long k0 = System.nanoTime();
+            keycloak = KeycloakServer.start(home.resolve("data").resolve("keycloak"), "localhost", KEYCLOAK_PORT,
+                    home.resolve("logs").resolve("keycloak.log"));
+            out.printf("      Keycloak up in %.1f s%n", seconds(k0));
+
+            // A fresh key pair per run for the gateway's internal tokens (see PartnerTokens); earlier tokens stop
+            // working.
             PartnerTokens.generate(home.resolve("keys"));
             System.setProperty(PartnerTokens.PROPERTY, home.resolve("keys").toString());
             step("services", "Starting the services (logs in .fallnetz/logs/)");
             StackEndpoints endpoints = stack.endpoints();
             for (FallnetzService service : FallnetzService.values()) {
                 processes.add(ServiceProcess.start(service, ServiceProcess.applicationJar(root, service),
-                        service.environment(endpoints, ports), home.resolve("logs").resolve(service.id() + ".log")));
+                        service.environment(endpoints, ports, keycloak.issuer()),
+                        home.resolve("logs").resolve(service.id() + ".log")));
             }
             for (ServiceProcess process : processes) {
                 if (!process.awaitReady(READY_TIMEOUT)) {
@@ -133,9 +143,19 @@ public final class Launcher {
                 + String.join(", ", de.fallnetz.contracts.events.Topics.ALL));
         out.println("  PostgreSQL  psql -h 127.0.0.1 -p " + endpoints.postgresPort()
                 + " -U postgres   (one database and role per service, e.g. -U case_service case_service)");
-        out.println("  Partner token (one organisation, for /partner/v1 on the interaction services):");
-        out.println("    java -cp \"devstack/target/classes:$(cat devstack/target/launcher.classpath)\""
-                + " de.fallnetz.devstack.PartnerTokens ba-zav");
+        out.println("  Keycloak    " + keycloak.baseUrl() + "/admin   (realm " + KeycloakServer.REALM + "; admin "
+                + KeycloakServer.ADMIN_USER + " / " + KeycloakServer.ADMIN_PASSWORD + ")");
+        out.println("  Demo accounts (password \"" + KeycloakTokens.DEMO_PASSWORD + "\", development only):");
+        out.println("    anna.schmidt, ben.weber  clerks, abh-berlin      clara.huber  clerk, abh-muenchen");
+        out.println("    tom.becker   team lead, abh-berlin      dora.fischer  data-protection officer"
+                + "      otto.wagner  operator");
+        out.println("  Token of a clerk:   curl -s -d grant_type=password -d client_id=" + KeycloakTokens.GATEWAY_CLIENT
+                + " -d client_secret=" + KeycloakTokens.GATEWAY_SECRET + " -d username=anna.schmidt -d password="
+                + KeycloakTokens.DEMO_PASSWORD + " " + keycloak.tokenEndpoint());
+        out.println("  Token of a partner: curl -s -d grant_type=client_credentials -d client_id=ba-zav"
+                + " -d client_secret=" + KeycloakTokens.partnerSecret("ba-zav") + " " + keycloak.tokenEndpoint());
+        out.println("    (partners: ba-zav, bamf, bva, relocation-muster, welcome-center-berlin, meldeamt-berlin;"
+                + " secret <client>-dev-secret)");
         out.println();
     }
 
@@ -145,6 +165,9 @@ public final class Launcher {
         out.println("Stopping Fallnetz ...");
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
         }
         if (stack != null) {
             stack.close();
@@ -168,7 +191,7 @@ public final class Launcher {
     private static List<String> busyPorts(Map<FallnetzService, Integer> ports) {
         List<String> busy = new ArrayList<>();
         List<Integer> all = new ArrayList<>(ports.values());
-        all.addAll(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT));
+        all.addAll(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT, KEYCLOAK_PORT));
         for (int port : all) {
             try (ServerSocket socket = new ServerSocket(port)) {
                 socket.setReuseAddress(true);
