@@ -91,6 +91,15 @@ public enum FallnetzService {
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
         if (this == GATEWAY) {
             env.put("QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + ports.get(CASE_SERVICE));
+            // The partner API's front door routes /partner/v1/{service}/… to the interaction services.
+            StringBuilder routes = new StringBuilder();
+            for (FallnetzService s : values()) {
+                if (s.partnerApi) {
+                    routes.append(routes.length() == 0 ? "" : ",").append(s.id).append("=http://127.0.0.1:")
+                            .append(ports.get(s));
+                }
+            }
+            env.put("FALLNETZ_GATEWAY_PARTNER_ROUTES", routes.toString());
             // The gateway signs the internal tokens that every service checks (see PartnerTokens).
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", PartnerTokens.shared().privateKeyFile().toString());
             env.put("FALLNETZ_OIDC_ISSUER", oidcIssuer != null ? oidcIssuer : "http://127.0.0.1:1/realms/none");
