@@ -130,7 +130,9 @@ public final class Launcher {
         out.println("Fallnetz is running. Press Ctrl-C to stop.");
         out.println();
         out.println("  Gateway (start page)   http://localhost:" + gateway + "/");
-        out.println("  Gateway REST API       http://localhost:" + gateway + "/api/cases");
+        out.println("  Gateway REST API       http://localhost:" + gateway + "/api/cases   (bearer token, see below)");
+        out.println("  Partner API            http://localhost:" + gateway + "/partner/v1/{service}/requests   (contract:"
+                + " http://localhost:" + gateway + "/partner/openapi.yaml)");
         out.println();
         out.printf("  %-21s %-34s %-32s %s%n", "service", "Swagger UI", "metrics", "readiness");
         for (FallnetzService s : FallnetzService.values()) {
