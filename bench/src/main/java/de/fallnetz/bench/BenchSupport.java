@@ -18,6 +18,7 @@ import java.util.Map;
 import de.fallnetz.devstack.DevStack;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.ServiceProcess;
+import de.fallnetz.devstack.SharedKeycloak;
 import de.fallnetz.devstack.StackEndpoints;
 
 /** What every benchmark needs around its measurement: arguments, the machine, the services, the result's name. */
@@ -37,9 +38,11 @@ final class BenchSupport {
             ports.put(s, DevStack.freePort());
         }
         Map<FallnetzService, ServiceProcess> running = new LinkedHashMap<>();
+        // The gateway signs callers in at Keycloak; only runs with the gateway start it.
+        String issuer = services.contains(FallnetzService.GATEWAY) ? SharedKeycloak.issuer() : null;
         for (FallnetzService s : services) {
             ServiceProcess p = ServiceProcess.start(s, ServiceProcess.applicationJar(root, s),
-                    s.environment(stack, ports), root.resolve("bench/target/logs").resolve(s.id() + ".log"));
+                    s.environment(stack, ports, issuer), root.resolve("bench/target/logs").resolve(s.id() + ".log"));
             started.add(p);
             running.put(s, p);
         }

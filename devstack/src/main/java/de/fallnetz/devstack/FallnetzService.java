@@ -132,6 +132,17 @@ public final class FallnetzService {
      * @param ports the HTTP port of every service in this run
      */
     public Map<String, String> environment(StackEndpoints stack, Map<FallnetzService, Integer> ports) {
+        return environment(stack, ports, null);
+    }
+
+    /**
+     * As {@link #environment(StackEndpoints, Map)}, with the OpenID Connect provider the gateway signs callers in at.
+     *
+     * @param oidcIssuer the realm's issuer URL (Keycloak's); null leaves the gateway without one, so it refuses every
+     *                   call that needs a signed-in caller
+     */
+    public Map<String, String> environment(StackEndpoints stack, Map<FallnetzService, Integer> ports,
+            String oidcIssuer) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(this)));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(database()));
@@ -143,7 +154,21 @@ public final class FallnetzService {
             env.put("QUARKUS_REST_CLIENT_" + peer.id().toUpperCase(Locale.ROOT).replace('-', '_') + "_URL",
                     "http://127.0.0.1:" + ports.get(peer));
         }
-        if (partnerApi()) {
+        if (this == GATEWAY) {
+            // The partner API's front door routes /partner/v1/{service}/… to the interaction services.
+            StringBuilder routes = new StringBuilder();
+            for (FallnetzService s : values()) {
+                if (s.partnerApi() && ports.containsKey(s)) {
+                    routes.append(routes.length() == 0 ? "" : ",").append(s.id()).append("=http://127.0.0.1:")
+                            .append(ports.get(s));
+                }
+            }
+            env.put("FALLNETZ_GATEWAY_PARTNER_ROUTES", routes.toString());
+            // The gateway signs the internal tokens that every service checks (see PartnerTokens).
+            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", PartnerTokens.shared().privateKeyFile().toString());
+            env.put("FALLNETZ_OIDC_ISSUER", oidcIssuer != null ? oidcIssuer : "http://127.0.0.1:1/realms/none");
+            env.put("FALLNETZ_OIDC_CLIENT_SECRET", KeycloakTokens.GATEWAY_SECRET);
+        } else {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PartnerTokens.shared().publicKey().toString());
         }
         if (this == NOTIFICATION_SERVICE) {
@@ -165,7 +190,12 @@ public final class FallnetzService {
         properties.put("quarkus.datasource.password", database());
         properties.put("quarkus.datasource.jdbc.max-size", String.valueOf(pool()));
         properties.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
-        if (partnerApi()) {
+        if (this == GATEWAY) {
+            properties.put("smallrye.jwt.sign.key", PartnerTokens.shared().privateKeyPem());
+            // Real sign-in: the JVM's Keycloak, started on first use (SharedKeycloak).
+            properties.put("quarkus.oidc.auth-server-url", SharedKeycloak.issuer());
+            properties.put("quarkus.oidc.credentials.secret", KeycloakTokens.GATEWAY_SECRET);
+        } else {
             // The key itself, not its location: in test mode smallrye-jwt sets an in-memory key of its own, which
             // would win over a location.
             properties.put("mp.jwt.verify.publickey", PartnerTokens.shared().publicKeyPem());

@@ -26,6 +26,7 @@ public final class Launcher {
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final int POSTGRES_PORT = 15432;
+    static final int KEYCLOAK_PORT = 8180;
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final PrintStream out = System.out;
@@ -34,6 +35,7 @@ public final class Launcher {
     private final List<ServiceProcess> processes = new ArrayList<>();
     private DevStack stack;
     private EmbeddedMailServer mail;
+    private KeycloakServer keycloak;
     private volatile boolean stopping;
 
     private Launcher(Path root) {
@@ -80,13 +82,20 @@ public final class Launcher {
                     + EmbeddedMailServer.IMAP_PORT + ")");
             mail = EmbeddedMailServer.start(EmbeddedMailServer.SMTP_PORT, EmbeddedMailServer.IMAP_PORT);
 
-            // A fresh key pair per run for the partner tokens (see PartnerTokens); earlier tokens stop working.
+            step("identity", "Starting Keycloak on port " + KEYCLOAK_PORT + " (realm " + KeycloakServer.REALM + ")");
+            long k0 = System.nanoTime();
+            keycloak = KeycloakServer.start(home.resolve("data").resolve("keycloak"), "localhost", KEYCLOAK_PORT,
+                    home.resolve("logs").resolve("keycloak.log"));
+            out.printf("      Keycloak up in %.1f s%n", seconds(k0));
+
+            // A fresh key pair per run for the gateway's internal tokens (see PartnerTokens); earlier tokens stop
+            // working.
             PartnerTokens.generate(home.resolve("keys"));
             System.setProperty(PartnerTokens.PROPERTY, home.resolve("keys").toString());
             step("services", "Starting the services (logs in .fallnetz/logs/)");
             StackEndpoints endpoints = stack.endpoints();
             for (FallnetzService service : FallnetzService.values()) {
-                Map<String, String> env = service.environment(endpoints, ports);
+                Map<String, String> env = service.environment(endpoints, ports, keycloak.issuer());
                 env.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(service.defaultManagementPort()));
                 processes.add(ServiceProcess.start(service, ServiceProcess.applicationJar(root, service), env,
                         home.resolve("logs").resolve(service.id() + ".log")));
@@ -126,7 +135,9 @@ public final class Launcher {
         out.println("Fallnetz is running. Press Ctrl-C to stop.");
         out.println();
         out.println("  Gateway (start page)   http://localhost:" + gateway + "/");
-        out.println("  Gateway REST API       http://localhost:" + gateway + "/api/cases");
+        out.println("  Gateway REST API       http://localhost:" + gateway + "/api/cases   (bearer token, see below)");
+        out.println("  Partner API            http://localhost:" + gateway + "/partner/v1/{service}/requests   (contract:"
+                + " http://localhost:" + gateway + "/partner/openapi.yaml)");
         out.println();
         out.printf("  %-21s %-34s %-32s %s%n", "service", "Swagger UI", "metrics", "readiness");
         for (FallnetzService s : FallnetzService.values()) {
@@ -145,9 +156,19 @@ public final class Launcher {
                 + "   user and password = the recipient's address, no TLS");
         out.println("    e.g. curl -s --url 'imap://127.0.0.1:" + mail.endpoints().imapPort()
                 + "/INBOX;UID=1' --user 'lan@example.org:lan@example.org'");
-        out.println("  Partner token (one organisation, for /partner/v1 on the interaction services):");
-        out.println("    java -cp \"devstack/target/classes:$(cat devstack/target/launcher.classpath)\""
-                + " de.fallnetz.devstack.PartnerTokens ba-zav");
+        out.println("  Keycloak    " + keycloak.baseUrl() + "/admin   (realm " + KeycloakServer.REALM + "; admin "
+                + KeycloakServer.ADMIN_USER + " / " + KeycloakServer.ADMIN_PASSWORD + ")");
+        out.println("  Demo accounts (password \"" + KeycloakTokens.DEMO_PASSWORD + "\", development only):");
+        out.println("    anna.schmidt, ben.weber  clerks, abh-berlin      clara.huber  clerk, abh-muenchen");
+        out.println("    tom.becker   team lead, abh-berlin      dora.fischer  data-protection officer"
+                + "      otto.wagner  operator");
+        out.println("  Token of a clerk:   curl -s -d grant_type=password -d client_id=" + KeycloakTokens.GATEWAY_CLIENT
+                + " -d client_secret=" + KeycloakTokens.GATEWAY_SECRET + " -d username=anna.schmidt -d password="
+                + KeycloakTokens.DEMO_PASSWORD + " " + keycloak.tokenEndpoint());
+        out.println("  Token of a partner: curl -s -d grant_type=client_credentials -d client_id=ba-zav"
+                + " -d client_secret=" + KeycloakTokens.partnerSecret("ba-zav") + " " + keycloak.tokenEndpoint());
+        out.println("    (partners: ba-zav, bamf, bva, relocation-muster, welcome-center-berlin, meldeamt-berlin;"
+                + " secret <client>-dev-secret)");
         out.println();
     }
 
@@ -160,6 +181,9 @@ public final class Launcher {
         }
         if (mail != null) {
             mail.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
         }
         if (stack != null) {
             stack.close();
@@ -184,7 +208,7 @@ public final class Launcher {
         List<String> busy = new ArrayList<>();
         List<Integer> all = new ArrayList<>(ports.values());
         all.addAll(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT, EmbeddedMailServer.SMTP_PORT,
-                EmbeddedMailServer.IMAP_PORT));
+                EmbeddedMailServer.IMAP_PORT, KEYCLOAK_PORT));
         ports.keySet().forEach(s -> all.add(s.defaultManagementPort()));
         for (int port : all) {
             try (ServerSocket socket = new ServerSocket(port)) {

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Signs the JWTs a partner's call would carry once the gateway's login exists: RS256, issuer
+ * The gateway's internal key pair, and tokens signed with it the way the gateway forwards a caller to a service: RS256,
+ * issuer
  * {@value #ISSUER}, claims {@code partner_org} and {@code groups}. The key pair lives in one directory
  * ({@code .fallnetz/keys} for {@code ./run}, a temporary one for tests); the services get its public key through
  * {@code mp.jwt.verify.publickey.location}.
@@ -79,6 +80,20 @@ public final class PartnerTokens {
         }
     }
 
+    /** The private key's file: what the gateway signs its internal tokens with ({@code smallrye.jwt.sign.key.location}). */
+    public Path privateKeyFile() {
+        return dir.resolve("privateKey.pem");
+    }
+
+    /** The private key as PEM text, for a {@code @QuarkusTest} of the gateway ({@code smallrye.jwt.sign.key}). */
+    public String privateKeyPem() {
+        try {
+            return Files.readString(privateKeyFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path publicKey() {
         return dir.resolve("publicKey.pem");
     }
@@ -92,12 +107,30 @@ public final class PartnerTokens {
         }
     }
 
+    /**
+     * A clerk's (or team lead's, with role {@code team-lead}) internal token for {@code officeId}: what the gateway
+     * forwards to case-service for a signed-in user of that office. Valid for five minutes.
+     */
+    public String mintUser(String user, List<String> groups, String officeId) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (officeId != null) {
+            extra.put("office_id", officeId);
+        }
+        extra.put("preferred_username", user);
+        return sign(user, groups, Duration.ofMinutes(5), extra);
+    }
+
     /** A token for a user of {@code organisation} with role {@code partner}, valid for an hour. */
     public String mint(String organisation) {
         return mint(organisation, "user@" + organisation, List.of("partner"), Duration.ofHours(1));
     }
 
     public String mint(String organisation, String user, List<String> groups, Duration validFor) {
+        return sign(user, groups, validFor, Map.of("partner_org", organisation));
+    }
+
+    /** A token with any claims beside the standard ones. */
+    public String sign(String user, List<String> groups, Duration validFor, Map<String, Object> extraClaims) {
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
@@ -106,7 +139,7 @@ public final class PartnerTokens {
         claims.put("jti", UUID.randomUUID().toString());
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(validFor).getEpochSecond());
-        claims.put("partner_org", organisation);
+        claims.putAll(extraClaims);
         claims.put("groups", groups);
         try {
             String signingInput = URL.encodeToString(MAPPER.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")))

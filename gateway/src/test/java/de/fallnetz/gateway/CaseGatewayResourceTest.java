@@ -43,7 +43,7 @@ class CaseGatewayResourceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void shouldRefuseBadInputAtTheEdgeWithAProblem(Fixtures.BadRequest bad) {
-        var response = given()
+        var response = Callers.asClerk()
                 .contentType(bad.contentType())
                 .body(bad.body())
                 .when().post("/api/cases")
@@ -59,7 +59,7 @@ class CaseGatewayResourceTest {
     @Test
     void shouldAnswerAServiceUnavailableProblemNamingTheKeyToRetryWithWhenTheCaseServiceCannotBeReached() {
         String key = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Fixtures.openCaseJson())
+        Callers.asClerk().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Fixtures.openCaseJson())
                 .when().post("/api/cases")
                 .then().statusCode(SERVICE_UNAVAILABLE.getStatusCode())
                 .contentType("application/problem+json")
@@ -71,7 +71,7 @@ class CaseGatewayResourceTest {
 
     @Test
     void shouldHandTheClientTheKeyItMadeUpSoThatARetryCannotOpenTheCaseTwice() {
-        given().contentType(ContentType.JSON).body(Fixtures.openCaseJson())
+        Callers.asClerk().contentType(ContentType.JSON).body(Fixtures.openCaseJson())
                 .when().post("/api/cases")
                 .then().statusCode(SERVICE_UNAVAILABLE.getStatusCode())
                 .header("Idempotency-Key", matchesPattern("[0-9a-f-]{36}"));
@@ -81,7 +81,7 @@ class CaseGatewayResourceTest {
     void shouldAuditAReadOfPersonalDataBeforeAttemptingIt() {
         String caseId = UUID.randomUUID().toString();
 
-        given().when().get("/api/cases/{id}", caseId)
+        Callers.asClerk().when().get("/api/cases/{id}", caseId)
                 .then().statusCode(SERVICE_UNAVAILABLE.getStatusCode())
                 .contentType("application/problem+json");
 

@@ -20,6 +20,8 @@ public class CaseServiceStub implements QuarkusTestProfile {
     static final String NEW_PROPERTY = "addedByANewerCaseService";
 
     private static HttpServer server;
+    /** The Authorization header of the last call the stand-in got: the gateway's internal token. */
+    static volatile String lastAuthorization;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -34,6 +36,7 @@ public class CaseServiceStub implements QuarkusTestProfile {
                 throw new UncheckedIOException(e);
             }
             server.createContext("/cases/", exchange -> {
+                lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
                 String caseId = exchange.getRequestURI().getPath().substring("/cases/".length());
                 byte[] body = ("{\"caseId\":\"" + caseId + "\",\"caseType\":\"BLUE_CARD\",\"officeId\":\"abh-berlin\","
                         + "\"status\":\"OPEN\",\"openedAt\":\"2026-11-26T10:00:00Z\",\"applicant\":null,\""

@@ -1,6 +1,5 @@
 package de.fallnetz.gateway;
 
-import static io.restassured.RestAssured.given;
 import static jakarta.ws.rs.core.Response.Status.OK;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -22,7 +21,7 @@ class NewerCaseServiceTest {
     @Test
     void shouldPassOnACaseWhoseAnswerHasAPropertyTheGatewayDoesNotKnowYet() {
         String caseId = UUID.randomUUID().toString();
-        given().when().get("/api/cases/{id}", caseId)
+        Callers.asClerk().when().get("/api/cases/{id}", caseId)
                 .then().statusCode(OK.getStatusCode())
                 .body("caseId", equalTo(caseId))
                 .body("status", equalTo("OPEN"));

@@ -17,12 +17,19 @@ import de.fallnetz.devstack.DevStack;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.Fixtures;
 import de.fallnetz.devstack.ServiceProcess;
+import de.fallnetz.devstack.SharedKeycloak;
 import de.fallnetz.devstack.SharedStack;
 import de.fallnetz.devstack.StackEndpoints;
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 
 /**
- * The whole system for one test JVM: the shared embedded stack and the four packaged services, each as its own
+ * The whole system for one test JVM: the shared embedded stack, Keycloak and the packaged services, each as its own
  * process on a free port (so a local ./run can go on beside it). Started once, stopped when the JVM exits.
  */
 final class RunningSystem {
@@ -34,6 +41,8 @@ final class RunningSystem {
     private final StackEndpoints stack = SharedStack.endpoints();
     private final Map<FallnetzService, Integer> ports = new LinkedHashMap<>();
     private final Map<FallnetzService, ServiceProcess> processes = new LinkedHashMap<>();
+    /** The identity provider the gateway signs callers in at: the JVM's Keycloak. */
+    private final String issuer = SharedKeycloak.issuer();
 
     static synchronized RunningSystem get() {
         if (instance == null) {
@@ -54,6 +63,41 @@ final class RunningSystem {
         }
         for (FallnetzService s : all) {
             awaitReady(s);
+        }
+        RestAssured.filters(new SignedInClerk(url(FallnetzService.GATEWAY)));
+    }
+
+    /**
+     * Signs every request to the gateway that carries no token of its own in as the demo clerk anna.schmidt
+     * (abh-berlin, where {@link Fixtures#openCaseJson()} routes), with a token from Keycloak: the tests of the case
+     * process stay about the process; the identity tests send their own tokens.
+     */
+    private static final class SignedInClerk implements Filter {
+
+        private final String gateway;
+        private String token;
+        private long fetchedAt;
+
+        SignedInClerk(String gateway) {
+            this.gateway = gateway;
+        }
+
+        @Override
+        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+                FilterContext context) {
+            if (request.getURI().startsWith(gateway) && !request.getHeaders().hasHeaderWithName("Authorization")) {
+                request.header("Authorization", "Bearer " + token());
+            }
+            return context.next(request, response);
+        }
+
+        private synchronized String token() {
+            // Keycloak's access tokens live five minutes; a fresh one well before that.
+            if (token == null || System.nanoTime() - fetchedAt > Duration.ofMinutes(3).toNanos()) {
+                token = SharedKeycloak.tokens().user("anna.schmidt");
+                fetchedAt = System.nanoTime();
+            }
+            return token;
         }
     }
 
@@ -105,7 +149,7 @@ final class RunningSystem {
     ServiceProcess startAnother(FallnetzService service, Map<String, String> overrides) {
         Map<FallnetzService, Integer> own = new LinkedHashMap<>(ports);
         own.put(service, DevStack.freePort());
-        Map<String, String> env = new java.util.HashMap<>(service.environment(stack, own));
+        Map<String, String> env = new java.util.HashMap<>(service.environment(stack, own, issuer));
         env.putAll(overrides);
         Path log = root.resolve("system-tests/target/logs").resolve(service.id() + "-another.log");
         try {
@@ -116,7 +160,7 @@ final class RunningSystem {
     }
 
     private void launch(FallnetzService service, Map<String, String> extraEnv) {
-        Map<String, String> env = new java.util.HashMap<>(service.environment(stack, ports));
+        Map<String, String> env = new java.util.HashMap<>(service.environment(stack, ports, issuer));
         env.putAll(extraEnv);
         Path log = root.resolve("system-tests/target/logs").resolve(service.id() + ".log");
         try {

@@ -2,6 +2,7 @@ package de.fallnetz.cases.api;
 
 import java.util.function.LongFunction;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import de.fallnetz.cases.access.CaseAccess;
 import de.fallnetz.cases.domain.CaseLifecycle;
 import de.fallnetz.contracts.cases.CaseCommands;
 import de.fallnetz.contracts.cases.CaseResponse;
@@ -30,15 +32,18 @@ import de.fallnetz.platform.rest.ProblemException;
 @Path("/cases/{caseId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ "clerk", "team-lead" })
 public class CaseCommandResource {
 
     private static final String KEY_PATTERN = "[\\x21-\\x7e]{1,100}";
     private static final String KEY_MESSAGE = "must be 1 to 100 visible ASCII characters";
 
     private final CaseLifecycle lifecycle;
+    private final CaseAccess access;
 
-    public CaseCommandResource(CaseLifecycle lifecycle) {
+    public CaseCommandResource(CaseLifecycle lifecycle, CaseAccess access) {
         this.lifecycle = lifecycle;
+        this.access = access;
     }
 
     @POST
@@ -47,7 +52,7 @@ public class CaseCommandResource {
     public Response assign(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
             @NotNull @Valid CaseCommands.AssignRequest body) {
-        return run(ifMatch, v -> lifecycle.assign(CaseResource.parse(caseId), v, key, body));
+        return run(caseId, ifMatch, v -> lifecycle.assign(CaseResource.parse(caseId), v, access.scoped(key), body));
     }
 
     @POST
@@ -58,7 +63,7 @@ public class CaseCommandResource {
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
             @Valid CaseCommands.ChecklistChangeRequest body) {
         CaseCommands.ChecklistChangeRequest change = body != null ? body : new CaseCommands.ChecklistChangeRequest(null);
-        return run(ifMatch, v -> lifecycle.tick(CaseResource.parse(caseId), itemId, v, key, change));
+        return run(caseId, ifMatch, v -> lifecycle.tick(CaseResource.parse(caseId), itemId, v, access.scoped(key), change));
     }
 
     @POST
@@ -68,7 +73,7 @@ public class CaseCommandResource {
             @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
             @NotNull @Valid CaseCommands.ChecklistChangeRequest body) {
-        return run(ifMatch, v -> lifecycle.untick(CaseResource.parse(caseId), itemId, v, key, body));
+        return run(caseId, ifMatch, v -> lifecycle.untick(CaseResource.parse(caseId), itemId, v, access.scoped(key), body));
     }
 
     @POST
@@ -77,7 +82,7 @@ public class CaseCommandResource {
     public Response requestDocuments(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
             @NotNull @Valid CaseCommands.DocumentsRequest body) {
-        return run(ifMatch, v -> lifecycle.requestDocuments(CaseResource.parse(caseId), v, key, body));
+        return run(caseId, ifMatch, v -> lifecycle.requestDocuments(CaseResource.parse(caseId), v, access.scoped(key), body));
     }
 
     @POST
@@ -87,8 +92,8 @@ public class CaseCommandResource {
             @PathParam("interactionId") String interactionId, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
             @NotNull @Valid CaseCommands.SupplyInformationRequest body) {
-        return run(ifMatch, v -> lifecycle.supplyInformation(CaseResource.parse(caseId),
-                CaseResource.parse(interactionId), v, key, body));
+        return run(caseId, ifMatch, v -> lifecycle.supplyInformation(CaseResource.parse(caseId),
+                CaseResource.parse(interactionId), v, access.scoped(key), body));
     }
 
     @POST
@@ -97,7 +102,7 @@ public class CaseCommandResource {
     public Response hearing(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
             @NotNull @Valid CaseCommands.HearingRequest body) {
-        return run(ifMatch, v -> lifecycle.recordHearing(CaseResource.parse(caseId), v, key, body));
+        return run(caseId, ifMatch, v -> lifecycle.recordHearing(CaseResource.parse(caseId), v, access.scoped(key), body));
     }
 
     @POST
@@ -107,7 +112,7 @@ public class CaseCommandResource {
     public Response decide(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
             @NotNull @Valid CaseCommands.DecisionRequest body) {
-        return run(ifMatch, v -> lifecycle.decide(CaseResource.parse(caseId), v, key, body));
+        return run(caseId, ifMatch, v -> lifecycle.decide(CaseResource.parse(caseId), v, access.scoped(key), body));
     }
 
     @POST
@@ -116,7 +121,7 @@ public class CaseCommandResource {
     public Response withdraw(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
             @NotNull @Valid CaseCommands.WithdrawalRequest body) {
-        return run(ifMatch, v -> lifecycle.withdraw(CaseResource.parse(caseId), v, key, body));
+        return run(caseId, ifMatch, v -> lifecycle.withdraw(CaseResource.parse(caseId), v, access.scoped(key), body));
     }
 
     @POST
@@ -125,7 +130,7 @@ public class CaseCommandResource {
     public Response transfer(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
             @NotNull @Valid CaseCommands.TransferRequest body) {
-        return run(ifMatch, v -> lifecycle.transfer(CaseResource.parse(caseId), v, key, body));
+        return run(caseId, ifMatch, v -> lifecycle.transfer(CaseResource.parse(caseId), v, access.scoped(key), body));
     }
 
     @POST
@@ -133,7 +138,7 @@ public class CaseCommandResource {
     @Operation(summary = "The receiving office takes over a transferred case")
     public Response acceptTransfer(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key) {
-        return run(ifMatch, v -> lifecycle.acceptTransfer(CaseResource.parse(caseId), v, key));
+        return run(caseId, ifMatch, v -> lifecycle.acceptTransfer(CaseResource.parse(caseId), v, access.scoped(key)));
     }
 
     @POST
@@ -142,7 +147,7 @@ public class CaseCommandResource {
     public Response chooseOffice(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
             @NotNull @Valid CaseCommands.OfficeChoiceRequest body) {
-        return run(ifMatch, v -> lifecycle.chooseOffice(CaseResource.parse(caseId), v, key, body));
+        return run(caseId, ifMatch, v -> lifecycle.chooseOffice(CaseResource.parse(caseId), v, access.scoped(key), body));
     }
 
     @POST
@@ -150,10 +155,11 @@ public class CaseCommandResource {
     @Operation(summary = "Close a decided case")
     public Response close(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key) {
-        return run(ifMatch, v -> lifecycle.close(CaseResource.parse(caseId), v, key));
+        return run(caseId, ifMatch, v -> lifecycle.close(CaseResource.parse(caseId), v, access.scoped(key)));
     }
 
-    private static Response run(String ifMatch, LongFunction<CaseResponse> command) {
+    private Response run(String caseId, String ifMatch, LongFunction<CaseResponse> command) {
+        access.requireCase(CaseResource.parse(caseId));
         CaseResponse body = command.apply(version(ifMatch));
         return Response.ok(body).tag(CaseResource.etag(body)).build();
     }

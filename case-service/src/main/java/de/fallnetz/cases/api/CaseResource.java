@@ -2,6 +2,7 @@ package de.fallnetz.cases.api;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import de.fallnetz.cases.access.CaseAccess;
 import de.fallnetz.cases.domain.CaseDocumentEntity;
 import de.fallnetz.cases.domain.CaseService;
 import de.fallnetz.contracts.cases.CaseResponse;
@@ -31,12 +33,15 @@ import de.fallnetz.platform.rest.ProblemException;
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ "clerk", "team-lead" })
 public class CaseResource {
 
     private final CaseService cases;
+    private final CaseAccess access;
 
-    public CaseResource(CaseService cases) {
+    public CaseResource(CaseService cases, CaseAccess access) {
         this.cases = cases;
+        this.access = access;
     }
 
     @POST
@@ -48,7 +53,7 @@ public class CaseResource {
             @HeaderParam("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7e]{1,100}",
                     message = "must be 1 to 100 visible ASCII characters") String idempotencyKey,
             @Context UriInfo uri) {
-        CaseService.OpenedCase opened = cases.open(request, idempotencyKey);
+        CaseService.OpenedCase opened = cases.open(request, access.scoped(idempotencyKey));
         CaseResponse body = opened.response();
         Response.ResponseBuilder response = opened.created()
                 ? Response.created(uri.getAbsolutePathBuilder().path(body.caseId()).build())
@@ -60,6 +65,7 @@ public class CaseResource {
     @Path("{caseId}")
     @Operation(summary = "Read a case, with the applicant's personal data; the ETag is the version for If-Match")
     public Response get(@PathParam("caseId") String caseId) {
+        access.requireCase(parse(caseId));
         CaseResponse body = cases.find(parse(caseId)).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
         return Response.ok(body).tag(etag(body)).build();
     }
@@ -68,6 +74,7 @@ public class CaseResource {
     @Path("{caseId}/timeline")
     @Operation(summary = "The events about a case, oldest first")
     public TimelineResponse timeline(@PathParam("caseId") String caseId) {
+        access.requireCase(parse(caseId));
         return cases.timeline(parse(caseId)).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
     }
 
@@ -76,6 +83,7 @@ public class CaseResource {
     @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
     @Operation(summary = "A document of the case, e.g. the decision letter (PDF)")
     public Response document(@PathParam("caseId") String caseId, @PathParam("documentId") String documentId) {
+        access.requireCase(parse(caseId));
         CaseDocumentEntity doc = cases.document(parse(caseId), parse(documentId))
                 .orElseThrow(() -> ProblemException.notFound("Document " + documentId + " of case " + caseId));
         return Response.ok(doc.content, doc.mediaType)

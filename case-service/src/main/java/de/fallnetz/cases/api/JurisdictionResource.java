@@ -22,10 +22,12 @@ import de.fallnetz.cases.jurisdiction.Jurisdiction;
 import de.fallnetz.cases.jurisdiction.Office;
 import de.fallnetz.platform.rest.Problem;
 import de.fallnetz.platform.rest.ProblemException;
+import io.quarkus.security.Authenticated;
 
 /** Which office is competent, asked on its own; and the office register. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class JurisdictionResource {
 
     /** Until the catalogue is there: the case types whose postal code is the place of work. */

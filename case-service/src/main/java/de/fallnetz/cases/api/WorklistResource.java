@@ -3,6 +3,7 @@ package de.fallnetz.cases.api;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import de.fallnetz.cases.access.CaseAccess;
 import de.fallnetz.cases.domain.CaseStatus;
 import de.fallnetz.cases.domain.Worklist;
 import de.fallnetz.contracts.cases.WorklistResponse;
@@ -25,12 +27,15 @@ import de.fallnetz.platform.rest.ProblemException;
 
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ "clerk", "team-lead" })
 public class WorklistResource {
 
     private final Worklist worklist;
+    private final CaseAccess access;
 
-    public WorklistResource(Worklist worklist) {
+    public WorklistResource(Worklist worklist, CaseAccess access) {
         this.worklist = worklist;
+        this.access = access;
     }
 
     @GET
@@ -50,6 +55,7 @@ public class WorklistResource {
             @QueryParam("includeFinished") @DefaultValue("false") boolean includeFinished,
             @QueryParam("after") @Size(max = 200) String after,
             @QueryParam("limit") @DefaultValue("25") @Min(1) @Max(100) int limit) {
+        access.requireOffice(officeId);
         CaseStatus parsed = null;
         if (status != null) {
             try {

@@ -28,6 +28,8 @@ import de.fallnetz.contracts.cases.CaseResponse;
 import de.fallnetz.contracts.cases.OpenCaseRequest;
 import de.fallnetz.contracts.cases.TimelineResponse;
 import de.fallnetz.gateway.audit.AuditService;
+import de.fallnetz.gateway.identity.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Cases, for clerks and partner agencies. Input is checked here first so bad requests never travel further. */
@@ -38,12 +40,18 @@ public class CaseGatewayResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    /** A clerk reads a case to work it: the processing of the immigration office's own case (§ 86 AufenthG). */
+    static final AuditService.Read CASE_READ = new AuditService.Read("case.read",
+            "applicant,application,checklist,interactions,documents", "case work of the competent office (§ 86 AufenthG)");
+
     private final CaseServiceClient cases;
     private final AuditService audit;
+    private final SecurityIdentity identity;
 
-    public CaseGatewayResource(@RestClient CaseServiceClient cases, AuditService audit) {
+    public CaseGatewayResource(@RestClient CaseServiceClient cases, AuditService audit, SecurityIdentity identity) {
         this.cases = cases;
         this.audit = audit;
+        this.identity = identity;
     }
 
     @POST
@@ -75,7 +83,7 @@ public class CaseGatewayResource {
     @Path("{caseId}")
     @Operation(summary = "Read a case with the applicant's personal data; the read is audited")
     public CaseResponse get(@PathParam("caseId") String caseId, @Context HttpServerRequest http) {
-        audit.record(AuditService.ANONYMOUS, http.remoteAddress().hostAddress(), "case.read", caseId);
+        audit.record(Caller.of(identity), http.remoteAddress().hostAddress(), CASE_READ, caseId);
         return cases.get(caseId);
     }
 

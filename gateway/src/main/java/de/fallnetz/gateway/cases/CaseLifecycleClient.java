@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.fallnetz.contracts.cases.CaseCommands;
 import de.fallnetz.contracts.cases.CaseResponse;
 import de.fallnetz.contracts.cases.WorklistResponse;
+import de.fallnetz.gateway.identity.InternalTokenHeaders;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /**
@@ -31,6 +33,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
  * connection failures; commands are not (a command without an Idempotency-Key is not safe to repeat blindly).
  */
 @RegisterRestClient(configKey = "case-service")
+@RegisterClientHeaders(InternalTokenHeaders.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Timeout(value = 10, unit = ChronoUnit.SECONDS)

@@ -28,6 +28,8 @@ import de.fallnetz.contracts.cases.CaseCommands;
 import de.fallnetz.contracts.cases.CaseResponse;
 import de.fallnetz.contracts.cases.WorklistResponse;
 import de.fallnetz.gateway.audit.AuditService;
+import de.fallnetz.gateway.identity.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -42,18 +44,26 @@ public class CaseLifecycleGatewayResource {
     private static final String KEY = "[\\x21-\\x7e]{1,100}";
     private static final String KEY_MESSAGE = "must be 1 to 100 visible ASCII characters";
 
+    private static final AuditService.Read WORKLIST_READ = new AuditService.Read("worklist.read",
+            "applicant.name,caseType,status,deadlines", "case work of the competent office (§ 86 AufenthG)");
+    private static final AuditService.Read DOCUMENT_READ = new AuditService.Read("document.read", "document",
+            "case work of the competent office (§ 86 AufenthG)");
+
     private final CaseLifecycleClient cases;
     private final AuditService audit;
+    private final SecurityIdentity identity;
 
-    public CaseLifecycleGatewayResource(@RestClient CaseLifecycleClient cases, AuditService audit) {
+    public CaseLifecycleGatewayResource(@RestClient CaseLifecycleClient cases, AuditService audit,
+            SecurityIdentity identity) {
         this.cases = cases;
         this.audit = audit;
+        this.identity = identity;
     }
 
     @GET
         @Operation(summary = "An office's worklist, nearest partner deadline first; every listed case's read is audited")
     public WorklistResponse worklist(
-            @QueryParam("officeId") @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}",
+            @QueryParam("officeId") @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}",
                     message = "must be an office ID") String officeId,
             @QueryParam("status") @Pattern(regexp = "[A-Z_]{3,40}", message = "must be a case status") String status,
             @QueryParam("assignee") @Size(max = 100) String assignee,
@@ -63,9 +73,16 @@ public class CaseLifecycleGatewayResource {
             @QueryParam("q") @Size(max = 100) String text, @QueryParam("includeFinished") Boolean includeFinished,
             @QueryParam("after") @Size(max = 200) String after,
             @QueryParam("limit") @Min(1) @Max(100) Integer limit, @Context HttpServerRequest http) {
-        WorklistResponse page = cases.worklist(officeId, status, assignee, unassigned, overdue, caseType, text,
+        Caller caller = Caller.of(identity);
+        // Without an office the caller's own; case-service refuses any other office's worklist.
+        String office = officeId != null ? officeId : caller.officeId();
+        if (office == null) {
+            throw new de.fallnetz.platform.rest.ProblemException(de.fallnetz.platform.rest.Problem.typed(
+                    "invalid-request", "Invalid request", 400, "officeId is needed: the caller has no office"));
+        }
+        WorklistResponse page = cases.worklist(office, status, assignee, unassigned, overdue, caseType, text,
                 includeFinished, after, limit);
-        audit.recordAll(AuditService.ANONYMOUS, client(http), "worklist.read",
+        audit.recordAll(caller, client(http), WORKLIST_READ,
                 page.items().stream().map(WorklistResponse.Item::caseId).toList());
         return page;
     }
@@ -76,7 +93,7 @@ public class CaseLifecycleGatewayResource {
     @Operation(summary = "A document of a case, e.g. the decision letter (PDF); the read is audited")
     public Response document(@PathParam("caseId") String caseId, @PathParam("documentId") String documentId,
             @Context HttpServerRequest http) {
-        audit.record(AuditService.ANONYMOUS, client(http), "document.read", caseId);
+        audit.record(Caller.of(identity), client(http), DOCUMENT_READ, caseId);
         RestResponse<byte[]> doc = cases.document(caseId, documentId);
         return Response.ok(doc.getEntity(), doc.getMediaType())
                 .header("Content-Disposition", doc.getHeaderString("Content-Disposition"))

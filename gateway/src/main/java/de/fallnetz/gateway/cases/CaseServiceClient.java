@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -22,6 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import de.fallnetz.contracts.cases.CaseResponse;
 import de.fallnetz.contracts.cases.OpenCaseRequest;
 import de.fallnetz.contracts.cases.TimelineResponse;
+import de.fallnetz.gateway.identity.InternalTokenHeaders;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /**
@@ -29,6 +31,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
  * retry because the gateway always sends an Idempotency-Key.
  */
 @RegisterRestClient(configKey = "case-service")
+@RegisterClientHeaders(InternalTokenHeaders.class)
 @RegisterProvider(TolerantResponses.class)
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)

@@ -23,10 +23,12 @@ import de.fallnetz.cases.catalogue.CatalogueEntry;
 import de.fallnetz.cases.catalogue.YamlCaseTypeCatalogue;
 import de.fallnetz.platform.rest.Problem;
 import de.fallnetz.platform.rest.ProblemException;
+import io.quarkus.security.Authenticated;
 
 /** The case-type catalogue, read-only (the gateway exposes it as {@code /api/case-types}). */
 @Path("/case-types")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class CaseTypeResource {
 
     private final YamlCaseTypeCatalogue catalogue;
