@@ -216,7 +216,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     static void deleteQuietly(Path dir) {
         try {
-            SharedStack.deleteQuietly(dir);
+            DevStack.deleteQuietly(dir);
         } catch (UncheckedIOException e) {
             // A temporary folder left behind is harmless.
         }

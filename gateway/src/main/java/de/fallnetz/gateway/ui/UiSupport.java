@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fallnetz.gateway.audit.AuditService;
+import de.fallnetz.gateway.identity.Caller;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /** What every UI resource needs: the page frame, the language, auditing as the signed-in clerk, problem texts. */
@@ -29,10 +31,12 @@ public class UiSupport {
     private final HttpServerRequest http;
     private final AuditService audit;
     private final ObjectMapper json;
+    private final SecurityIdentity identity;
 
     public UiSupport(CurrentClerk clerk, UiLocale locale, UriInfo uri, HttpServerRequest http, AuditService audit,
-            ObjectMapper json) {
+            ObjectMapper json, SecurityIdentity identity) {
         this.clerk = clerk;
+        this.identity = identity;
         this.locale = locale;
         this.uri = uri;
         this.http = http;
@@ -66,11 +70,24 @@ public class UiSupport {
     }
 
     public void audit(String action, String caseId) {
-        audit.record(clerk.userId(), client(), action, caseId);
+        audit.record(Caller.of(identity), client(), read(action), caseId);
     }
 
     public void auditAll(String action, java.util.List<String> caseIds) {
-        audit.recordAll(clerk.userId(), client(), action, caseIds);
+        audit.recordAll(Caller.of(identity), client(), read(action), caseIds);
+    }
+
+    /** The fields a page shows for each kind of read, with the grounds the API's reads name as well. */
+    private static AuditService.Read read(String action) {
+        String grounds = "case work of the competent office (§ 86 AufenthG)";
+        if ("worklist.read".equals(action)) {
+            return new AuditService.Read(action, "applicant.name,caseType,status,deadlines", grounds);
+        }
+        if ("document.read".equals(action)) {
+            return new AuditService.Read(action, "document", grounds);
+        }
+        return new AuditService.Read(action, "applicant,application,checklist,interactions,documents,timeline",
+                grounds);
     }
 
     /** The title and detail of a problem document from case-service, for a person to read. */
