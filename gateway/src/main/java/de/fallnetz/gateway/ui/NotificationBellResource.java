@@ -1,11 +1,5 @@
 package de.fallnetz.gateway.ui;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,18 +9,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
 
 /**
- * PLACEHOLDER until notification-service serves the clerks' notifications: the bell's fragment. It asks the address
- * configured as {@code fallnetz.gateway.ui.notifications-url} and shows "no notifications" whenever that is unset,
- * slow or failing, so the pages never wait for it or break because of it.
+ * The bell's fragment: the signed-in clerk's unread notifications of her office, from notification-service
+ * ({@code /api/clerk-notifications}, office and clerk from the identity, never from the request). Shows "no
+ * notifications" whenever notification-service is slow ({@code fallnetz.gateway.ui.notifications-timeout}) or
+ * failing, so the pages never wait for it or break because of it.
  */
 @Path("/ui/notifications")
 @Produces(MediaType.TEXT_HTML)
@@ -34,6 +30,7 @@ import io.quarkus.qute.TemplateInstance;
 public class NotificationBellResource {
 
     private static final Logger LOG = Logger.getLogger(NotificationBellResource.class);
+    private static final int SHOWN = 10;
 
     @CheckedTemplate(basePath = "ui")
     static class Templates {
@@ -43,48 +40,43 @@ public class NotificationBellResource {
     private final UiConfig config;
     private final CurrentClerk clerk;
     private final UiSupport ui;
-    private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(1)).build();
+    private final ClerkNotificationsClient notifications;
 
-    public NotificationBellResource(UiConfig config, CurrentClerk clerk, UiSupport ui, ObjectMapper json) {
+    public NotificationBellResource(UiConfig config, CurrentClerk clerk, UiSupport ui,
+            @RestClient ClerkNotificationsClient notifications) {
         this.config = config;
         this.clerk = clerk;
         this.ui = ui;
-        this.json = json;
+        this.notifications = notifications;
     }
 
     @GET
-    public TemplateInstance bell() {
-        return ui.localized(Templates.bell(new UiViews.Bell(fetch())));
+    public Uni<TemplateInstance> bell() {
+        if (clerk.officeId().isEmpty()) {
+            return Uni.createFrom().item(render(List.of()));
+        }
+        String office = clerk.officeId().get();
+        String clerkId = clerk.userId();
+        // Deferred: a client without an address (notification-service not configured) fails here, not the page.
+        return Uni.createFrom().deferred(() -> notifications.list(office, clerkId, true, SHOWN))
+                .ifNoItem().after(config.notificationsTimeout()).fail()
+                .map(NotificationBellResource::texts)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("notification bell: %s", e.toString());
+                    return List.of();
+                })
+                .map(this::render);
     }
 
-    private List<String> fetch() {
-        if (config.notificationsUrl().isEmpty() || clerk.officeId().isEmpty()) {
-            return List.of();
+    private TemplateInstance render(List<String> items) {
+        return ui.localized(Templates.bell(new UiViews.Bell(items)));
+    }
+
+    private static List<String> texts(JsonNode answer) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : answer.path("items")) {
+            texts.add(item.path("text").asText());
         }
-        URI uri = URI.create(config.notificationsUrl().get() + "?officeId="
-                + URLEncoder.encode(clerk.officeId().get(), StandardCharsets.UTF_8) + "&clerk="
-                + URLEncoder.encode(clerk.userId(), StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(config.notificationsTimeout())
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                return List.of();
-            }
-            List<String> subjects = new ArrayList<>();
-            for (JsonNode item : json.readTree(answer.body())) {
-                subjects.add(item.path("subject").asText());
-                if (subjects.size() == 10) {
-                    break;
-                }
-            }
-            return subjects;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } catch (Exception e) {
-            LOG.debugf("notification bell: %s", e.toString());
-            return List.of();
-        }
+        return texts;
     }
 }

@@ -46,6 +46,9 @@ public interface UiMessages {
     @Message("Angemeldet als {name}, {office}")
     String signed_in_as(String name, String office);
 
+    @Message("Abmelden")
+    String sign_out();
+
     @Message("Benachrichtigungen")
     String notifications();
 
