@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,10 +41,10 @@ public class NotificationBellResource {
     private final UiConfig config;
     private final CurrentClerk clerk;
     private final UiSupport ui;
-    private final ClerkNotificationsClient notifications;
+    private final Instance<ClerkNotificationsClient> notifications;
 
     public NotificationBellResource(UiConfig config, CurrentClerk clerk, UiSupport ui,
-            @RestClient ClerkNotificationsClient notifications) {
+            @RestClient Instance<ClerkNotificationsClient> notifications) {
         this.config = config;
         this.clerk = clerk;
         this.ui = ui;
@@ -57,8 +58,8 @@ public class NotificationBellResource {
         }
         String office = clerk.officeId().get();
         String clerkId = clerk.userId();
-        // Deferred: a client without an address (notification-service not configured) fails here, not the page.
-        return Uni.createFrom().deferred(() -> notifications.list(office, clerkId, true, SHOWN))
+        // Made on use: a client without an address (notification-service not configured) fails here, not the page.
+        return Uni.createFrom().deferred(() -> notifications.get().list(office, clerkId, true, SHOWN))
                 .ifNoItem().after(config.notificationsTimeout()).fail()
                 .map(NotificationBellResource::texts)
                 .onFailure().recoverWithItem(e -> {
