@@ -6,7 +6,6 @@ import static jakarta.ws.rs.core.Response.Status.NO_CONTENT;
 import static jakarta.ws.rs.core.Response.Status.OK;
 import static jakarta.ws.rs.core.Response.Status.PRECONDITION_FAILED;
 import static jakarta.ws.rs.core.Response.Status.SEE_OTHER;
-import static jakarta.ws.rs.core.Response.Status.UNAUTHORIZED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -184,9 +183,10 @@ class ClerkUiResourceTest {
     }
 
     @Test
-    void shouldLetNobodyInWithoutSigningIn() {
-        given().when().get("/ui")
-                .then().statusCode(UNAUTHORIZED.getStatusCode());
+    void shouldSendAnyoneNotSignedInToTheIdentityProvider() {
+        given().redirects().follow(false).when().get("/ui")
+                .then().statusCode(302)
+                .header("Location", containsString("/protocol/openid-connect/auth"));
     }
 
     @Test
