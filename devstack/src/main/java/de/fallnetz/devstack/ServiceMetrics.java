@@ -27,7 +27,7 @@ public final class ServiceMetrics {
      */
     public static double value(String baseUrl, String name, Map<String, String> labels) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(30)).build(); // a scrape can take long on a busy 2-core machine
         String body;
         try {
             body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();

@@ -183,7 +183,7 @@ class ClerkUiResourceTest {
     }
 
     @Test
-    void shouldSendWhoeverIsNotSignedInToTheProvidersSignIn() {
+    void shouldSendAnyoneNotSignedInToTheIdentityProvider() {
         given().redirects().follow(false).when().get("/ui")
                 .then().statusCode(302)
                 .header("Location", containsString("/protocol/openid-connect/auth"));

@@ -1,16 +1,18 @@
-package de.fallnetz.gateway.identity;
+package de.fallnetz.platform.rest;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import de.fallnetz.platform.rest.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
-/** A missing, expired or forged token is a problem+json 401; a token without the role the path needs a 403. */
+/**
+ * Sign-in failures as problem+json, the same in every service: a missing, expired or forged bearer token is a 401
+ * with {@code WWW-Authenticate: Bearer}, a token without the role the path needs a 403.
+ */
 public class AuthProblemMappers {
 
     @ServerExceptionMapper
@@ -31,7 +33,7 @@ public class AuthProblemMappers {
 
     private static Response unauthenticated(UriInfo uri) {
         Response problem = Problem.typed("unauthenticated", "Unauthorized", 401,
-                "A valid access token (Authorization: Bearer …) is needed").withInstance(uri.getPath()).toResponse();
+                "A valid token (Authorization: Bearer …) is needed").withInstance(uri.getPath()).toResponse();
         return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
     }
 }
