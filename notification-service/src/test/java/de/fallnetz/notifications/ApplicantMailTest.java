@@ -28,6 +28,7 @@ import de.fallnetz.contracts.events.Topics;
 import de.fallnetz.devstack.EventSamples;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.KafkaTestClient;
+import de.fallnetz.devstack.PartnerTokens;
 import de.fallnetz.devstack.ServiceMetrics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -184,7 +185,9 @@ class ApplicantMailTest {
                     .contentType("application/problem+json")
                     .body("detail", equalTo("The status page does not exist"));
         }
-        given().when().delete("/status-tokens/" + caseId).then().statusCode(OK.getStatusCode())
+        given().when().delete("/status-tokens/" + caseId).then().statusCode(401);
+        given().auth().oauth2(PartnerTokens.shared().mintUser("anna", List.of("clerk"), "abh-berlin"))
+                .when().delete("/status-tokens/" + caseId).then().statusCode(OK.getStatusCode())
                 .body("revoked", equalTo(1));
         given().when().get("/api/status/" + token).then().statusCode(NOT_FOUND.getStatusCode())
                 .body("detail", equalTo("The status page does not exist"));

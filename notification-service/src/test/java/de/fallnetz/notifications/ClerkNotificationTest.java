@@ -31,6 +31,7 @@ import de.fallnetz.contracts.events.Topics;
 import de.fallnetz.devstack.EventSamples;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.KafkaTestClient;
+import de.fallnetz.devstack.PartnerTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +63,8 @@ class ClerkNotificationTest {
         CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
                         + "/api/clerk-notifications/stream?officeId=" + office))
-                        .header("Accept", "text/event-stream").build(),
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + clerk("anna", office)).build(),
                 HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> response = stream.get(30, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -73,7 +75,7 @@ class ClerkNotificationTest {
         String caseId = openCase(office);
         send(EventType.INTERACTION_ANSWERED, caseId, Map.of());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(clerk("anna", office))
                 .queryParam("officeId", office).queryParam("clerk", "anna")
                 .when().get("/api/clerk-notifications")
                 .then().statusCode(OK.getStatusCode())
@@ -84,14 +86,14 @@ class ClerkNotificationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(caseId)));
 
-        String id = given().queryParam("officeId", office).queryParam("clerk", "anna")
+        String id = given().auth().oauth2(clerk("anna", office)).queryParam("officeId", office).queryParam("clerk", "anna")
                 .when().get("/api/clerk-notifications").then().extract().path("items[0].id");
-        given().queryParam("officeId", office).queryParam("clerk", "anna")
+        given().auth().oauth2(clerk("anna", office)).queryParam("officeId", office).queryParam("clerk", "anna")
                 .when().post("/api/clerk-notifications/{id}/read", id)
                 .then().statusCode(OK.getStatusCode())
                 .body("marked", equalTo(1))
                 .body("unread", equalTo(0));
-        given().queryParam("officeId", office).queryParam("clerk", "ben")
+        given().auth().oauth2(clerk("ben", office)).queryParam("officeId", office).queryParam("clerk", "ben")
                 .when().get("/api/clerk-notifications")
                 .then().body("unread", equalTo(1));
     }
@@ -108,7 +110,7 @@ class ClerkNotificationTest {
                 Map.of("dueAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
                         "interactionId", UUID.randomUUID().toString()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(clerk("anna", office))
                 .queryParam("officeId", office).queryParam("clerk", "anna")
                 .when().get("/api/clerk-notifications")
                 .then().body("items.kind", equalTo(List.of("DEADLINE_SOON")))
@@ -123,10 +125,33 @@ class ClerkNotificationTest {
                 "/fallnetz/case-service", caseId,
                 EventSamples.json(EventType.CASE_TRANSFERRED, caseId, Map.of("toOfficeId", to)));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(clerk("anna", to))
                 .queryParam("officeId", to).queryParam("clerk", "anna")
                 .when().get("/api/clerk-notifications")
                 .then().body("items.kind", equalTo(List.of("CASE_TRANSFERRED_IN"))));
+    }
+
+    @Test
+    void shouldRefuseCallersWithoutATokenOrOfAnotherOffice() {
+        String office = "abh-" + UUID.randomUUID().toString().substring(0, 8);
+        given().queryParam("officeId", office).queryParam("clerk", "anna")
+                .when().get("/api/clerk-notifications")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(clerk("anna", "abh-other")).queryParam("officeId", office).queryParam("clerk", "anna")
+                .when().get("/api/clerk-notifications")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(clerk("anna", office)).queryParam("officeId", office).queryParam("clerk", "ben")
+                .when().post("/api/clerk-notifications/read")
+                .then().statusCode(403);
+        given().auth().oauth2(PartnerTokens.shared().mint("ba-zav")).queryParam("officeId", office)
+                .queryParam("clerk", "anna")
+                .when().get("/api/clerk-notifications")
+                .then().statusCode(403);
+    }
+
+    /** The internal token the gateway forwards for a signed-in clerk of {@code office}. */
+    private static String clerk(String user, String office) {
+        return PartnerTokens.shared().mintUser(user, List.of("clerk"), office);
     }
 
     private static String openCase(String office) {

@@ -3,6 +3,7 @@ package de.fallnetz.notifications.clerks;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,18 +16,23 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import de.fallnetz.platform.rest.ProblemException;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Multi;
 
 /**
  * Clerks' in-app notifications per office, for the gateway's UI: a list with read marks, the unread count, marking
- * read, and a server-sent-event stream of new ones. The gateway passes the office and the clerk from its token.
+ * read, and a server-sent-event stream of new ones. The gateway passes the office and the clerk from its token; the
+ * internal token it forwards must name the same office and clerk, so nobody reads another office's notifications by
+ * calling past the gateway.
  */
 @Path("/api/clerk-notifications")
+@RolesAllowed({ "clerk", "team-lead" })
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clerk notifications")
 public class ClerkNotificationResource {
@@ -39,9 +45,22 @@ public class ClerkNotificationResource {
     }
 
     private final ClerkNotifications notifications;
+    private final JsonWebToken caller;
 
-    public ClerkNotificationResource(ClerkNotifications notifications) {
+    public ClerkNotificationResource(ClerkNotifications notifications, JsonWebToken caller) {
         this.notifications = notifications;
+        this.caller = caller;
+    }
+
+    /** The office and clerk asked for must be the caller's own (a 403 problem otherwise). */
+    private void requireOwn(String officeId, String clerk) {
+        Object office = caller.getClaim("office_id");
+        if (office == null || !officeId.equals(office.toString().replaceAll("^\"|\"$", ""))) {
+            throw new ForbiddenException("Notifications of another office");
+        }
+        if (clerk != null && !clerk.equals(caller.getName()) && !clerk.equals(caller.getSubject())) {
+            throw new ForbiddenException("Notifications of another clerk");
+        }
     }
 
     @GET
@@ -49,6 +68,7 @@ public class ClerkNotificationResource {
     public ClerkNotificationsResponse list(@QueryParam("officeId") @NotBlank String officeId,
             @QueryParam("clerk") @NotBlank String clerk, @QueryParam("unread") @DefaultValue("false") boolean unread,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        requireOwn(officeId, clerk);
         return new ClerkNotificationsResponse(notifications.unread(officeId, clerk),
                 notifications.list(officeId, clerk, unread, limit));
     }
@@ -58,6 +78,7 @@ public class ClerkNotificationResource {
     @Operation(summary = "Mark one notification read for the clerk")
     public MarkedResponse markRead(@PathParam("id") String id, @QueryParam("officeId") @NotBlank String officeId,
             @QueryParam("clerk") @NotBlank String clerk) {
+        requireOwn(officeId, clerk);
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
@@ -73,6 +94,7 @@ public class ClerkNotificationResource {
     @Operation(summary = "Mark all of the office's notifications read for the clerk")
     public MarkedResponse markAllRead(@QueryParam("officeId") @NotBlank String officeId,
             @QueryParam("clerk") @NotBlank String clerk) {
+        requireOwn(officeId, clerk);
         int marked = notifications.markRead(officeId, clerk, null);
         return new MarkedResponse(marked, notifications.unread(officeId, clerk));
     }
@@ -83,6 +105,7 @@ public class ClerkNotificationResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "New notifications of the office as server-sent events")
     public Multi<ClerkNotification> stream(@QueryParam("officeId") @NotBlank String officeId) {
+        requireOwn(officeId, null);
         return notifications.stream(officeId);
     }
 }

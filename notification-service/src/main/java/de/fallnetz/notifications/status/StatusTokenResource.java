@@ -2,6 +2,7 @@ package de.fallnetz.notifications.status;
 
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +29,7 @@ public class StatusTokenResource {
     }
 
     @DELETE
+    @RolesAllowed({ "clerk", "team-lead" })
     @Operation(summary = "Revoke every status link of the case")
     public RevokedResponse revoke(@PathParam("caseId") String caseId) {
         return new RevokedResponse(tokens.revokeAll(caseId, Instant.now()));
