@@ -75,7 +75,7 @@ class ActingForOthersIT {
         await().atMost(Duration.ofMinutes(1)).until(() -> given().baseUri(relocation).auth().oauth2(agency)
                 .when().get("/partner/v1/requests/" + handOff).statusCode() == 200);
 
-        given().baseUri(relocation).contentType(ContentType.JSON)
+        given().baseUri(relocation).auth().oauth2(clerk()).contentType(ContentType.JSON)
                 .body(Map.of("revokedBy", "APPLICANT", "reason", "Widerruf gegenüber der Ausländerbehörde"))
                 .when().post("/api/powers-of-attorney/" + employer + "/revocation").then().statusCode(200);
 
@@ -122,8 +122,13 @@ class ActingForOthersIT {
     private static String grant(String relocation, String caseId, String holder, String parent, boolean sub) {
         Map<String, Object> power = power(parent, holder, sub, Instant.now().plus(Duration.ofDays(180)));
         power.put("caseId", caseId);
-        return given().baseUri(relocation).contentType(ContentType.JSON).body(power)
+        return given().baseUri(relocation).auth().oauth2(clerk()).contentType(ContentType.JSON).body(power)
                 .when().post("/api/powers-of-attorney").then().statusCode(201).extract().path("id");
+    }
+
+    /** The internal token the gateway forwards for a clerk of the office. */
+    private static String clerk() {
+        return PartnerTokens.shared().mintUser("anna", List.of("clerk"), "abh-berlin");
     }
 
     private static Map<String, Object> power(String parent, String holder, boolean sub, Instant until) {

@@ -83,19 +83,30 @@ class PowerOfAttorneyTest {
         as("relocation-muster").when().get("/partner/v1/requests/{id}", r.interactionId())
                 .then().statusCode(OK.getStatusCode());
 
-        given().contentType(ContentType.JSON)
+        office().contentType(ContentType.JSON)
                 .body(Map.of("revokedBy", "APPLICANT", "reason", "Widerruf der Vollmacht durch die Antragstellerin"))
                 .when().post("/api/powers-of-attorney/{id}/revocation", employer)
                 .then().statusCode(OK.getStatusCode()).body("inForce", equalTo(false));
 
         as("relocation-muster").when().get("/partner/v1/requests/{id}", r.interactionId())
                 .then().statusCode(NOT_FOUND.getStatusCode()).contentType(PROBLEM);
-        given().when().get("/api/powers-of-attorney/{id}", agency)
+        office().when().get("/api/powers-of-attorney/{id}", agency)
                 .then().statusCode(OK.getStatusCode()).body("revokedBy", equalTo("CHAIN"))
                 .body("inForce", equalTo(false));
         assertThat(requests.published(r, POWER_OF_ATTORNEY_REVOKED)).hasSize(2);
         assertThat(requests.published(r, INTERACTION_CANCELLED)).singleElement()
                 .satisfies(e -> assertThat(field(e, "reason")).isEqualTo("POWER_OF_ATTORNEY_REVOKED"));
+    }
+
+    @Test
+    void shouldLetOnlyTheOfficeRecordOrReadPowersOfAttorney() {
+        given().contentType(ContentType.JSON)
+                .body(body(UUID.randomUUID().toString(), "employer-x", null, true, List.of("FILE"), days(30)))
+                .when().post("/api/powers-of-attorney")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(PartnerTokens.shared().mint("relocation-muster"))
+                .when().get("/api/powers-of-attorney/{id}", UUID.randomUUID().toString())
+                .then().statusCode(403).contentType(PROBLEM);
     }
 
     @Test
@@ -199,8 +210,13 @@ class PowerOfAttorneyTest {
 
     private io.restassured.response.Response grantCall(String caseId, String holder, String parent,
             boolean subDelegation, List<String> acts, Instant until) {
-        return given().contentType(ContentType.JSON).body(body(caseId, holder, parent, subDelegation, acts, until))
+        return office().contentType(ContentType.JSON).body(body(caseId, holder, parent, subDelegation, acts, until))
                 .when().post("/api/powers-of-attorney");
+    }
+
+    /** A clerk of the office, as the gateway forwards her. */
+    private static io.restassured.specification.RequestSpecification office() {
+        return given().auth().oauth2(PartnerTokens.shared().mintUser("anna", List.of("clerk"), "abh-berlin"));
     }
 
     private static Map<String, Object> body(String caseId, String holder, String parent, boolean subDelegation,

@@ -3,6 +3,7 @@ package de.fallnetz.relocation.api;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +29,7 @@ import de.fallnetz.relocation.domain.PowerOfAttorneyService;
  * API: the gateway will sit in front of it (clerk tokens arrive with the identity work).
  */
 @Path("/api/powers-of-attorney")
+@RolesAllowed({ "clerk", "team-lead" }) // the office records and revokes powers; the gateway's token says who
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Powers of attorney", description = "Who may act for the applicant of a case")
 public class PowerOfAttorneyResource {
