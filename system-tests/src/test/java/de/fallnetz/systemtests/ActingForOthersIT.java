@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.PartnerTokens;
+import de.fallnetz.devstack.SharedKeycloak;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -100,7 +101,9 @@ class ActingForOthersIT {
                 .when().post("/api/cases").then().statusCode(201).extract().path("caseId");
 
         command(caseId, "transfer", Map.of("toOfficeId", "abh-muenchen", "reason", "Umzug nach München"));
-        assertThat(read(caseId).getString("status")).isEqualTo("TRANSFERRED");
+        // The case now belongs to the office of the new residence: only its clerks read it (Berlin's get 404).
+        String clara = SharedKeycloak.tokens().user("clara.huber");
+        assertThat(read(caseId, clara).getString("status")).isEqualTo("TRANSFERRED");
 
         String transfer = system.url(FallnetzService.OFFICE_TRANSFER);
         String muenchen = PartnerTokens.shared().mint("abh-muenchen");
@@ -115,8 +118,8 @@ class ActingForOthersIT {
                 .body(Map.of("outcome", "ACCEPTED")).when().post("/partner/v1/requests/" + id + "/answer")
                 .then().statusCode(200);
 
-        await().atMost(Duration.ofMinutes(1)).until(() -> read(caseId).getString("status"), "RECEIVED"::equals);
-        assertThat(read(caseId).getString("officeId")).isEqualTo("abh-muenchen");
+        await().atMost(Duration.ofMinutes(1)).until(() -> read(caseId, clara).getString("status"), "RECEIVED"::equals);
+        assertThat(read(caseId, clara).getString("officeId")).isEqualTo("abh-muenchen");
     }
 
     private static String grant(String relocation, String caseId, String holder, String parent, boolean sub) {
@@ -145,6 +148,11 @@ class ActingForOthersIT {
     private static JsonPath read(String caseId) {
         return given().baseUri(gateway).when().get("/api/cases/" + caseId).then().statusCode(200).extract()
                 .jsonPath();
+    }
+
+    private static JsonPath read(String caseId, String token) {
+        return given().baseUri(gateway).auth().oauth2(token).when().get("/api/cases/" + caseId).then().statusCode(200)
+                .extract().jsonPath();
     }
 
     private static void command(String caseId, String path, Object body) {
