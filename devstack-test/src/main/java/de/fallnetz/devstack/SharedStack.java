@@ -27,6 +27,8 @@ public final class SharedStack {
             }, "fallnetz-stack-shutdown"));
             StackEndpoints endpoints = stack.endpoints();
             endpoints.publish();
+            System.out.println("Test stack: Kafka " + endpoints.kafkaBootstrapServers() + ", PostgreSQL port "
+                    + endpoints.postgresPort() + ", in " + dir);
             return endpoints;
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded Kafka and PostgreSQL", e);

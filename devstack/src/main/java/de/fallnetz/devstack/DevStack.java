@@ -7,13 +7,16 @@ import java.nio.file.Path;
 
 import de.fallnetz.contracts.events.Topics;
 
-/** The whole embedded stack: one Kafka broker with every topic and one PostgreSQL with a database per service. */
+/**
+ * The whole embedded stack: Kafka with every topic (one broker, or three when {@link KafkaBrokers#SETTING} says so) and
+ * one PostgreSQL with a database per service.
+ */
 public final class DevStack implements AutoCloseable {
 
-    private final EmbeddedKafkaBroker kafka;
-    private final EmbeddedPostgresServer postgres;
+    private final KafkaBrokers kafka;
+    private EmbeddedPostgresServer postgres;
 
-    private DevStack(EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres) {
+    private DevStack(KafkaBrokers kafka, EmbeddedPostgresServer postgres) {
         this.kafka = kafka;
         this.postgres = postgres;
     }
@@ -23,10 +26,24 @@ public final class DevStack implements AutoCloseable {
      * databases and roles. A port of 0 picks a free one.
      */
     public static DevStack start(Path dataDir, int kafkaPort, int controllerPort, int postgresPort) throws Exception {
+        return start(dataDir, postgresPort, () -> KafkaBrokers.start(dataDir.resolve("kafka"), kafkaPort,
+                controllerPort));
+    }
+
+    /**
+     * A stack on free ports whose Kafka runs as {@code kafkaNodes} processes (1 or 3), so that a broker can be killed
+     * on its own: the chaos run's stack.
+     */
+    public static DevStack startWithKafkaProcesses(Path dataDir, int kafkaNodes) throws Exception {
+        return start(dataDir, 0, () -> KafkaCluster.start(dataDir.resolve("kafka-cluster"), kafkaNodes, 0, 0));
+    }
+
+    private static DevStack start(Path dataDir, int postgresPort, java.util.concurrent.Callable<KafkaBrokers> kafkaStart)
+            throws Exception {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), free(postgresPort));
-        EmbeddedKafkaBroker kafka;
+        KafkaBrokers kafka;
         try {
-            kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), free(kafkaPort), free(controllerPort));
+            kafka = kafkaStart.call();
         } catch (Exception e) {
             postgres.close();
             throw e;
@@ -42,6 +59,21 @@ public final class DevStack implements AutoCloseable {
             throw e;
         }
         return stack;
+    }
+
+    /** The running Kafka: a {@link KafkaCluster} when three nodes were asked for, whose nodes can be killed. */
+    public KafkaBrokers kafka() {
+        return kafka;
+    }
+
+    /** SIGKILL of PostgreSQL's postmaster; the data stay. */
+    public synchronized void killPostgres() throws IOException, InterruptedException {
+        postgres.kill();
+    }
+
+    /** Starts PostgreSQL again after {@link #killPostgres()}, on the same port and data. */
+    public synchronized void restartPostgres() throws IOException, InterruptedException {
+        postgres = postgres.restart();
     }
 
     public StackEndpoints endpoints() {

@@ -5,16 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -24,10 +18,10 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 
 /**
- * A real single-node Apache Kafka broker in KRaft mode (combined broker and controller), run inside this JVM from
+ * A real Apache Kafka node in KRaft mode (combined broker and controller), run inside this JVM from
  * the Kafka jars. Storage is formatted once; a later start on the same directory keeps all topics and offsets.
  */
-public final class EmbeddedKafkaBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker implements KafkaBrokers {
 
     private static final int NODE_ID = 1;
 
@@ -40,47 +34,63 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public static EmbeddedKafkaBroker start(Path dataDir, int brokerPort, int controllerPort) throws Exception {
-        Files.createDirectories(dataDir);
-        String logDir = dataDir.toAbsolutePath().toString();
+        EmbeddedKafkaBroker broker = startNode(new KafkaNodeSettings(NODE_ID, dataDir, brokerPort, controllerPort,
+                NODE_ID + "@127.0.0.1:" + controllerPort, null, 1));
+        broker.awaitReady(Duration.ofSeconds(60));
+        return broker;
+    }
+
+    /**
+     * Starts one node (combined broker and controller) of a cluster whose controller quorum and replication the
+     * settings describe, without waiting for the cluster: a node of a three-node cluster is only useful once a
+     * majority of the quorum is up.
+     */
+    static EmbeddedKafkaBroker startNode(KafkaNodeSettings node) throws Exception {
+        Files.createDirectories(node.dataDir());
+        String logDir = node.dataDir().toAbsolutePath().toString();
+        String replicas = String.valueOf(node.replicas());
+        String minInsync = String.valueOf(node.minInsyncReplicas());
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", String.valueOf(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        props.put("node.id", String.valueOf(node.nodeId()));
+        props.put("controller.quorum.voters", node.quorumVoters());
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort() + ",CONTROLLER://127.0.0.1:"
+                + node.controllerPort());
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort());
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", logDir);
-        // One node: every internal topic has one replica.
-        props.put("offsets.topic.replication.factor", "1");
+        // Internal topics and new topics get as many replicas as there are nodes (up to 3), and with 3 an
+        // acks=all write needs 2 of them: one node may die without losing or refusing a write.
+        props.put("offsets.topic.replication.factor", replicas);
         props.put("offsets.topic.num.partitions", "10");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("default.replication.factor", replicas);
+        props.put("min.insync.replicas", minInsync);
+        props.put("transaction.state.log.replication.factor", replicas);
+        props.put("transaction.state.log.min.isr", minInsync);
+        props.put("share.coordinator.state.topic.replication.factor", replicas);
+        props.put("share.coordinator.state.topic.min.isr", minInsync);
         props.put("group.initial.rebalance.delay.ms", "0");
         // Topics are created up front; a misspelt topic name must fail, not appear silently.
         props.put("auto.create.topics.enable", "false");
         props.put("num.partitions", String.valueOf(de.fallnetz.contracts.events.Topics.PARTITIONS));
 
         KafkaConfig config = new KafkaConfig(props, false);
-        if (!Files.exists(dataDir.resolve("meta.properties"))) {
-            format(logDir);
+        if (!Files.exists(node.dataDir().resolve("meta.properties"))) {
+            format(logDir, node.nodeId(), node.clusterId() != null ? node.clusterId() : Uuid.randomUuid().toString());
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, "127.0.0.1:" + brokerPort);
-        broker.awaitReady(Duration.ofSeconds(60));
-        return broker;
+        return new EmbeddedKafkaBroker(server, "127.0.0.1:" + node.brokerPort());
     }
 
-    private static void format(String logDir) throws Exception {
+    private static void format(String logDir, int nodeId, String clusterId) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new Formatter()
                 .setPrintStream(new PrintStream(out, true))
-                .setNodeId(NODE_ID)
-                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(nodeId)
+                .setClusterId(clusterId)
                 .setDirectories(List.of(logDir))
                 .setMetadataLogDirectory(logDir)
                 .setControllerListenerName("CONTROLLER")
@@ -88,48 +98,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .run();
     }
 
+    @Override
     public String bootstrapServers() {
         return bootstrapServers;
     }
 
     /** Creates the topics that do not exist yet; existing ones are left as they are. */
+    @Override
     public void createTopics(Collection<String> names, int partitions) throws Exception {
-        try (Admin admin = admin()) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = new ArrayList<>();
-            for (String name : names) {
-                if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) 1));
-                }
-            }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            }
-        }
+        KafkaBrokers.createMissingTopics(bootstrapServers, names, partitions, (short) 1);
     }
 
     private void awaitReady(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            try (Admin admin = admin()) {
-                if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
-                    return;
-                }
-            } catch (Exception e) {
-                last = e;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("Kafka broker did not become ready within " + timeout, last);
-    }
-
-    private Admin admin() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
-        return Admin.create(props);
+        KafkaBrokers.awaitNodes(bootstrapServers, 1, timeout);
     }
 
     @Override

@@ -31,9 +31,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final int RESERVED_CONNECTIONS = 40;
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     public static EmbeddedPostgresServer start(Path dataDir, int port) throws IOException {
@@ -45,8 +47,45 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", String.valueOf(MAX_CONNECTIONS))
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // zonky turns this off for speed; a commit must survive the server being killed, as in production.
+                .setServerConfig("synchronous_commit", "on")
                 .start();
-        return new EmbeddedPostgresServer(postgres);
+        return new EmbeddedPostgresServer(postgres, dataDir);
+    }
+
+    /**
+     * Starts the server again on the data and port of one that was {@link #kill() killed}: PostgreSQL recovers from
+     * its write-ahead log. Retried for a while, because the killed server's backends may still hold its shared memory
+     * for a moment.
+     */
+    public EmbeddedPostgresServer restart() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                return start(dataDir, port());
+            } catch (IOException | RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /**
+     * SIGKILL of the postmaster, as a crash or the out-of-memory killer would do it; its backends end on their own,
+     * the data stay. Start it again with {@link #restart()}.
+     */
+    public void kill() throws IOException, InterruptedException {
+        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle.of(pid).ifPresent(p -> {
+            java.util.List<ProcessHandle> backends = p.children().toList();
+            p.destroyForcibly();
+            p.onExit().join();
+            backends.forEach(b -> b.onExit().join());
+        });
+        // Releases zonky's lock on the data directory (its "pg_ctl stop" finds nothing to stop).
+        postgres.close();
     }
 
     public int port() {

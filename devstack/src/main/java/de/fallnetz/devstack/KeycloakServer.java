@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -145,8 +144,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private static List<String> javaCommand(Path home) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = ChildProcesses.javaCommand();
         command.addAll(JVM_OPTIONS);
         command.add("-Dkc.home.dir=" + home);
         command.add("-Djboss.server.config.dir=" + home.resolve("conf"));
@@ -202,16 +200,7 @@ public final class KeycloakServer implements AutoCloseable {
     /** SIGTERM, then SIGKILL if it has not stopped within 20 seconds. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process);
     }
 
     static void deleteQuietly(Path dir) {

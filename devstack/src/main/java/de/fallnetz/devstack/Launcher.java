@@ -74,7 +74,10 @@ public final class Launcher {
                     DevStack.deleteQuietly(home.resolve("data"));
                 }
             }
-            step("stack", "Starting PostgreSQL on port " + POSTGRES_PORT + " and Kafka on port " + KAFKA_PORT);
+            int kafkaNodes = KafkaBrokers.configuredNodes();
+            step("stack", "Starting PostgreSQL on port " + POSTGRES_PORT + " and Kafka on port " + KAFKA_PORT
+                    + (kafkaNodes > 1 ? " (" + kafkaNodes + " nodes, broker ports " + KAFKA_PORT + ", "
+                            + (KAFKA_PORT + 2) + ", " + (KAFKA_PORT + 4) + "; " + KafkaBrokers.SETTING + ")" : ""));
             long t0 = System.nanoTime();
             stack = DevStack.start(home.resolve("data"), KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT);
             out.printf("      stack up in %.1f s%n", seconds(t0));

@@ -9,10 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One service running as its own operating-system process from its packaged Quarkus application. */
 public final class ServiceProcess implements AutoCloseable {
@@ -76,8 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests first");
         }
         Files.createDirectories(logFile.getParent());
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = ChildProcesses.javaCommand();
         command.addAll(JVM_OPTIONS);
         command.addAll(extraJvmOptions());
         command.add("-jar");
@@ -169,22 +166,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGKILL: the process gets no chance to finish anything. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        ChildProcesses.kill(process);
     }
 
     /** SIGTERM, then SIGKILL if it has not stopped within 20 seconds. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process);
     }
 }

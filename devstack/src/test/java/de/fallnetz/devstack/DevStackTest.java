@@ -1,6 +1,7 @@
 package de.fallnetz.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,28 @@ class DevStackTest {
                     rs.next();
                     assertThat(rs.getString(1)).isEqualTo(service.database());
                 }
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepCommittedRowsWhenPostgresIsKilledAndStartedAgainOnTheSamePort(@TempDir Path dir) throws Exception {
+        try (DevStack stack = DevStack.startWithKafkaProcesses(dir, 1)) {
+            StackEndpoints e = stack.endpoints();
+            try (Connection c = DriverManager.getConnection(e.jdbcUrl("case_service"), "case_service", "case_service")) {
+                c.createStatement().execute("create table survivor (id int)");
+                c.createStatement().execute("insert into survivor values (7)");
+            }
+            stack.killPostgres();
+            assertThatThrownBy(() -> DriverManager.getConnection(e.jdbcUrl("case_service"), "case_service",
+                    "case_service").close()).isInstanceOf(java.sql.SQLException.class);
+
+            stack.restartPostgres();
+            assertThat(stack.endpoints().postgresPort()).isEqualTo(e.postgresPort());
+            try (Connection c = DriverManager.getConnection(e.jdbcUrl("case_service"), "case_service", "case_service");
+                    ResultSet rs = c.createStatement().executeQuery("select id from survivor")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(7);
             }
         }
     }

@@ -1,0 +1,142 @@
+package de.fallnetz.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.StringJoiner;
+
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A Kafka cluster of several KRaft nodes (each broker and controller), each in its own process so that one can be
+ * killed with SIGKILL and started again while the others carry on. Topics get one replica per node (at most 3) and
+ * need two in sync for an {@code acks=all} write, as in production (k8s/: Strimzi, 3 brokers).
+ */
+public final class KafkaCluster implements KafkaBrokers {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final List<KafkaNodeSettings> nodes;
+    private final Process[] processes;
+    private final Path logDir;
+
+    private KafkaCluster(List<KafkaNodeSettings> nodes, Path logDir) {
+        this.nodes = nodes;
+        this.processes = new Process[nodes.size()];
+        this.logDir = logDir;
+    }
+
+    /**
+     * Starts {@code size} nodes with their data under {@code dataDir}/node-N; broker ports are {@code brokerPort},
+     * {@code brokerPort + 2}, … and controller ports {@code controllerPort}, {@code controllerPort + 2}, … (ports of 0
+     * pick free ones). The cluster ID is kept in {@code dataDir} so that a restart finds the same cluster.
+     */
+    public static KafkaCluster start(Path dataDir, int size, int brokerPort, int controllerPort) throws Exception {
+        Files.createDirectories(dataDir);
+        String clusterId = clusterId(dataDir);
+        int[] brokerPorts = new int[size];
+        int[] controllerPorts = new int[size];
+        StringJoiner voters = new StringJoiner(",");
+        for (int i = 0; i < size; i++) {
+            brokerPorts[i] = brokerPort == 0 ? DevStack.freePort() : brokerPort + 2 * i;
+            controllerPorts[i] = controllerPort == 0 ? DevStack.freePort() : controllerPort + 2 * i;
+            voters.add((i + 1) + "@127.0.0.1:" + controllerPorts[i]);
+        }
+        List<KafkaNodeSettings> nodes = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            nodes.add(new KafkaNodeSettings(i + 1, dataDir.resolve("node-" + (i + 1)), brokerPorts[i],
+                    controllerPorts[i], voters.toString(), clusterId, Math.min(3, size)));
+        }
+        KafkaCluster cluster = new KafkaCluster(nodes, dataDir);
+        try {
+            for (int i = 0; i < size; i++) {
+                cluster.startNode(i);
+            }
+            KafkaBrokers.awaitNodes(cluster.bootstrapServers(), size, READY_TIMEOUT);
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    private static String clusterId(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("cluster-id");
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file).trim();
+        }
+        String id = Uuid.randomUuid().toString();
+        Files.writeString(file, id);
+        return id;
+    }
+
+    @Override
+    public String bootstrapServers() {
+        StringJoiner servers = new StringJoiner(",");
+        nodes.forEach(n -> servers.add("127.0.0.1:" + n.brokerPort()));
+        return servers.toString();
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    /** The broker address of one node (index from 0). */
+    public String bootstrapServers(int node) {
+        return "127.0.0.1:" + nodes.get(node).brokerPort();
+    }
+
+    @Override
+    public void createTopics(Collection<String> names, int partitions) throws Exception {
+        KafkaBrokers.createMissingTopics(bootstrapServers(), names, partitions,
+                (short) nodes.get(0).replicas());
+    }
+
+    /** Starts (or starts again) one node's process; it rejoins the cluster with the data it had. */
+    public synchronized void startNode(int node) throws IOException {
+        if (processes[node] != null && processes[node].isAlive()) {
+            throw new IllegalStateException("Kafka node " + (node + 1) + " is running");
+        }
+        List<String> command = ChildProcesses.javaCommand();
+        command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(KafkaNode.class.getName());
+        command.addAll(List.of(nodes.get(node).toArgs()));
+        Path log = logDir.resolve("node-" + (node + 1) + ".log");
+        processes[node] = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** SIGKILL of one node: no controlled shutdown, no leadership hand-over. */
+    public synchronized void kill(int node) throws InterruptedException {
+        ChildProcesses.kill(processes[node]);
+    }
+
+    public synchronized boolean isAlive(int node) {
+        return processes[node] != null && processes[node].isAlive();
+    }
+
+    public long pid(int node) {
+        return processes[node].pid();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Process process : processes) {
+            if (process != null && process.isAlive()) {
+                process.destroy();
+            }
+        }
+        for (Process process : processes) {
+            if (process != null) {
+                ChildProcesses.stop(process);
+            }
+        }
+    }
+}
