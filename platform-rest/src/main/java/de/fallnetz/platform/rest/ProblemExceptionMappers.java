@@ -25,7 +25,8 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 
 /**
  * Turns every error into an {@code application/problem+json} response: bad input into a 4xx that says what was
- * wrong, anything unexpected into a 500 that names a reference for the log and nothing of the internals.
+ * wrong, a database that cannot be reached into a 503 with {@code Retry-After}, anything unexpected into a 500 that
+ * names a reference for the log and nothing of the internals.
  */
 public class ProblemExceptionMappers {
 
@@ -103,6 +104,16 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causes(e)) {
+            // Transient: the client repeats the request (with its Idempotency-Key) instead of seeing a failure.
+            LOG.warnf("%s: the database cannot be reached (%s); answering 503", uri.getPath(),
+                    DatabaseUnavailable.summary(e));
+            return Response.fromResponse(Problem.typed("service-unavailable", "Service Unavailable", 503,
+                    "The service cannot reach its database for the moment. Repeat the request, with the same "
+                            + "Idempotency-Key for a write, after the seconds given in Retry-After.")
+                    .withInstance(uri.getPath()).toResponse())
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error on %s (reference %s)", uri.getPath(), reference);
         return Problem.typed("internal-error", "Internal Server Error", 500,
