@@ -164,6 +164,15 @@ public final class FallnetzService {
                 }
             }
             env.put("FALLNETZ_GATEWAY_PARTNER_ROUTES", routes.toString());
+            // The operators' incident view asks every other service for its parked events, outbox and lag.
+            StringBuilder services = new StringBuilder();
+            for (FallnetzService s : values()) {
+                if (s != GATEWAY && ports.containsKey(s)) {
+                    services.append(services.length() == 0 ? "" : ",").append(s.id()).append("=http://127.0.0.1:")
+                            .append(ports.get(s));
+                }
+            }
+            env.put("FALLNETZ_GATEWAY_OPS_SERVICES", services.toString());
             // The gateway signs the internal tokens that every service checks (see PartnerTokens).
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", PartnerTokens.shared().privateKeyFile().toString());
             env.put("FALLNETZ_OIDC_ISSUER", oidcIssuer != null ? oidcIssuer : "http://127.0.0.1:1/realms/none");

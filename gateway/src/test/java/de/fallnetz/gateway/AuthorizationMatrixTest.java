@@ -51,10 +51,12 @@ class AuthorizationMatrixTest {
             new Endpoint("GET", "/api/case-types", null),
             new Endpoint("GET", "/api/jurisdiction?postalCode=10115", null),
             new Endpoint("GET", "/api/audit", null),
+            new Endpoint("GET", "/api/ops/incidents", null),
+            new Endpoint("POST", "/api/ops/case-service/parked-events/1/discard", "{\"reason\":\"x\"}"),
             new Endpoint("GET", "/partner/v1/ba-consent/requests", null),
             new Endpoint("POST", "/partner/v1/ba-consent/requests/r-1/claim", ""));
 
-    /** Who may pass each endpoint's gate: case work, any signed-in caller, the DPO, partners. */
+    /** Who may pass each endpoint's gate: case work, any signed-in caller, the DPO, partners, operators. */
     private static int expected(Endpoint e, String caller) {
         if (caller.equals("none") || caller.equals("expired") || caller.equals("wrong-key")) {
             return 401;
@@ -68,6 +70,9 @@ class AuthorizationMatrixTest {
         }
         if (e.path().startsWith("/partner/v1")) {
             return caller.equals("partner") ? PASS : 403;
+        }
+        if (e.path().startsWith("/api/ops")) {
+            return caller.equals("operator") ? PASS : 403;
         }
         return PASS;
     }

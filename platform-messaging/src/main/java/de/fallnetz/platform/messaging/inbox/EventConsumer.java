@@ -33,10 +33,13 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import de.fallnetz.contracts.events.EventType;
 import de.fallnetz.contracts.events.FallnetzEvent;
+import de.fallnetz.platform.messaging.ops.ParkedEvents;
+import de.fallnetz.platform.messaging.trace.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -44,7 +47,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * and a redelivered event is acknowledged without running the handler again.
  * <p>
  * A record that cannot be read (not a CloudEvent, data that does not parse, a required field missing) is parked on
- * the dead-letter topic, with the consumer named in the header {@value #CONSUMER_HEADER}. So is an event whose
+ * the dead-letter topic, with the consumer named in the header {@value #CONSUMER_HEADER}, and recorded in the
+ * service's own {@link ParkedEvents} for the operators' incident view. So is an event whose
  * handler throws {@link UnreadableEventException}. Any other handler failure (the database is away, say) is retried
  * until it succeeds.
  * <p>
@@ -61,12 +65,17 @@ public class EventConsumer {
 
     private final Inbox inbox;
     private final MeterRegistry registry;
+    private final EventTracing tracing;
+    private final ParkedEvents parkedEvents;
     private final Map<EventType, ObjectReader> readers = new EnumMap<>(EventType.class);
     private final Map<EventType, List<RecordComponent>> required = new EnumMap<>(EventType.class);
 
-    public EventConsumer(Inbox inbox, ObjectMapper mapper, MeterRegistry registry) {
+    public EventConsumer(Inbox inbox, ObjectMapper mapper, MeterRegistry registry, EventTracing tracing,
+            ParkedEvents parkedEvents) {
         this.inbox = inbox;
         this.registry = registry;
+        this.tracing = tracing;
+        this.parkedEvents = parkedEvents;
         for (EventType type : EventType.values()) {
             readers.put(type, mapper.readerFor(type.dataClass())
                     .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
@@ -93,7 +102,7 @@ public class EventConsumer {
             return deadLetter(message, consumer, e);
         }
         try {
-            boolean applied = inbox.applyOnce(consumer, event, handler);
+            boolean applied = inbox.applyOnce(consumer, event, traced(consumer, handler));
             count(consumer, applied ? "applied" : "duplicate");
             return message.ack();
         } catch (UnreadableEventException e) {
@@ -121,7 +130,8 @@ public class EventConsumer {
      * kind of request does not pay a database commit for every event on the topic.
      */
     public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch, String consumer,
-            Predicate<ReceivedEvent> wanted, Consumer<ReceivedEvent> handler) {
+            Predicate<ReceivedEvent> wanted, Consumer<ReceivedEvent> untraced) {
+        Consumer<ReceivedEvent> handler = traced(consumer, untraced);
         List<KafkaRecord<String, String>> records = batch.getRecords();
         List<ReceivedEvent> events = new ArrayList<>(records.size());
         List<KafkaRecord<String, String>> eventRecords = new ArrayList<>(records.size());
@@ -158,9 +168,15 @@ public class EventConsumer {
                 .toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
     }
 
+    /** Applies each event in a span that continues the trace it was published in. */
+    private Consumer<ReceivedEvent> traced(String consumer, Consumer<ReceivedEvent> handler) {
+        return event -> tracing.apply(consumer, event, handler);
+    }
+
     private CompletionStage<Void> deadLetter(Message<?> message, String consumer, UnreadableEventException e) {
         LOG.errorf("%s parks a record on the dead-letter topic: %s", consumer, e.getMessage());
         count(consumer, "dead-lettered");
+        parkedEvents.park(consumer, message, e.getMessage());
         RecordHeaders headers = new RecordHeaders();
         headers.add(CONSUMER_HEADER, consumer.getBytes(StandardCharsets.UTF_8));
         return message.nack(e, Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build()));
@@ -193,7 +209,19 @@ public class EventConsumer {
                     + " but its data names case " + data.caseId(), null);
         }
         Instant time = ce.getTimeStamp().map(t -> t.toInstant()).orElse(null);
-        return Optional.of(new ReceivedEvent(ce.getId(), type.get(), ce.getSource().toString(), time, subject, data));
+        return Optional.of(new ReceivedEvent(ce.getId(), type.get(), ce.getSource().toString(), time, subject, data,
+                traceparent(message, ce)));
+    }
+
+    /** The CloudEvents traceparent extension, or the plain Kafka header if only that came. */
+    private static String traceparent(Message<String> message, IncomingCloudEventMetadata<String> ce) {
+        Optional<Object> extension = ce.getExtension("traceparent");
+        if (extension.isPresent()) {
+            return extension.get().toString();
+        }
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getHeaders().lastHeader(EventTracing.TRACEPARENT))
+                .map(h -> new String(h.value(), StandardCharsets.UTF_8)).orElse(null);
     }
 
     private void checkRequired(String id, EventType type, FallnetzEvent data) {

@@ -31,8 +31,9 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private static final String RECORD = """
-            insert into processed_event (consumer, source, event_id)
-            select ?, e.source, e.event_id from unnest(?::text[], ?::text[]) as e (source, event_id)
+            insert into processed_event (consumer, source, event_id, traceparent)
+            select ?, e.source, e.event_id, e.traceparent
+            from unnest(?::text[], ?::text[], ?::text[]) as e (source, event_id, traceparent)
             where not exists (select 1 from processed_event p
                               where p.consumer = ? and p.source = '' and p.event_id = e.event_id)
             on conflict do nothing
@@ -90,11 +91,13 @@ public class Inbox {
     private Set<Key> record(String consumer, List<ReceivedEvent> events) {
         String[] sources = events.stream().map(ReceivedEvent::source).toArray(String[]::new);
         String[] ids = events.stream().map(ReceivedEvent::id).toArray(String[]::new);
+        String[] traceparents = events.stream().map(ReceivedEvent::traceparent).toArray(String[]::new);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RECORD)) {
             ps.setString(1, consumer);
             ps.setArray(2, c.createArrayOf("text", sources));
             ps.setArray(3, c.createArrayOf("text", ids));
-            ps.setString(4, consumer);
+            ps.setArray(4, c.createArrayOf("text", traceparents));
+            ps.setString(5, consumer);
             Set<Key> fresh = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -18,11 +18,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fallnetz.contracts.events.EventType;
 import de.fallnetz.contracts.events.FallnetzEvent;
+import de.fallnetz.platform.messaging.trace.EventTracing;
 import io.agroal.api.AgroalDataSource;
 
 /**
  * Publishes an event by writing it into the outbox table inside the caller's transaction: it reaches Kafka if and
- * only if the state change it describes commits. The {@link OutboxRelay} sends it after the commit.
+ * only if the state change it describes commits. The {@link OutboxRelay} sends it after the commit. The row keeps the
+ * trace context of the writing transaction, so that the event's consumers continue its trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -34,8 +36,9 @@ public class Outbox {
      * would send them out of order. The two-key form keeps these locks apart from the relay's single-key lock.
      */
     private static final String INSERT = """
-            insert into outbox_event (event_id, topic, event_type, subject, source, data_schema, occurred_at, payload)
-            select ?, ?, ?, ?, ?, ?, ?, ? from (select pg_advisory_xact_lock(?, hashtext(?))) as subject_lock""";
+            insert into outbox_event (event_id, topic, event_type, subject, source, data_schema, occurred_at, payload,
+                traceparent)
+            select ?, ?, ?, ?, ?, ?, ?, ?, ? from (select pg_advisory_xact_lock(?, hashtext(?))) as subject_lock""";
 
     /** First key of the per-subject advisory locks. */
     static final int SUBJECT_LOCK_CLASS = 0x0fa1;
@@ -71,8 +74,9 @@ public class Outbox {
             ps.setString(6, type.dataSchema());
             ps.setTimestamp(7, Timestamp.from(occurredAt));
             ps.setString(8, mapper.writeValueAsString(event));
-            ps.setInt(9, SUBJECT_LOCK_CLASS);
-            ps.setString(10, event.caseId());
+            ps.setString(9, EventTracing.currentTraceparent());
+            ps.setInt(10, SUBJECT_LOCK_CLASS);
+            ps.setString(11, event.caseId());
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Could not write " + type.type() + " to the outbox", e);

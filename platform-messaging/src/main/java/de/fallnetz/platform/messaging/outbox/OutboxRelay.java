@@ -36,6 +36,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
+import de.fallnetz.platform.messaging.trace.EventTracing;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -75,7 +76,8 @@ public class OutboxRelay {
     static final String CHANNEL = "outbox";
 
     private static final String SELECT = """
-            select id, event_id, topic, event_type, subject, source, data_schema, occurred_at, payload, attempts
+            select id, event_id, topic, event_type, subject, source, data_schema, occurred_at, payload, attempts,
+                traceparent
             from outbox_event where published_at is null and parked_at is null order by id limit ?""";
     private static final String STAMP = "update outbox_event set published_at = now() where id = any(?)";
     private static final String FAILED = """
@@ -322,7 +324,7 @@ public class OutboxRelay {
                     rows.add(new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
                             rs.getString("event_type"), rs.getString("subject"), rs.getString("source"),
                             rs.getString("data_schema"), rs.getTimestamp("occurred_at").toInstant(),
-                            rs.getString("payload"), rs.getInt("attempts")));
+                            rs.getString("payload"), rs.getInt("attempts"), rs.getString("traceparent")));
                 }
             }
         }
@@ -340,6 +342,12 @@ public class OutboxRelay {
         header(headers, "ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.occurredAt().atOffset(ZoneOffset.UTC)));
         header(headers, "ce_dataschema", row.dataSchema());
         header(headers, "content-type", "application/json");
+        if (row.traceparent() != null) {
+            // The CloudEvents distributed-tracing extension, and the plain header OpenTelemetry's Kafka
+            // instrumentation reads.
+            header(headers, EventTracing.CE_TRACEPARENT, row.traceparent());
+            header(headers, EventTracing.TRACEPARENT, row.traceparent());
+        }
         try {
             producer.send(new ProducerRecord<>(row.topic(), null, row.subject(), row.payload(), headers),
                     (metadata, failure) -> {
@@ -383,6 +391,6 @@ public class OutboxRelay {
     }
 
     private record Row(long id, String eventId, String topic, String type, String subject, String source,
-            String dataSchema, Instant occurredAt, String payload, int attempts) {
+            String dataSchema, Instant occurredAt, String payload, int attempts, String traceparent) {
     }
 }

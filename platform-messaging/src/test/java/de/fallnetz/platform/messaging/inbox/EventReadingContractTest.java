@@ -37,7 +37,7 @@ class EventReadingContractTest {
     private static final ObjectMapper STRICT = new ObjectMapper().registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final EventConsumer consumer = new EventConsumer(null, STRICT, new SimpleMeterRegistry());
+    private final EventConsumer consumer = new EventConsumer(null, STRICT, new SimpleMeterRegistry(), null, null);
 
     @ParameterizedTest
     @EnumSource(EventType.class)
