@@ -28,7 +28,8 @@ public enum EventType {
     INTERACTION_CANCELLED("de.fallnetz.interaction.cancelled", Topics.PARTNER_EVENTS, InteractionCancellationConfirmed.class),
     INTERACTION_EXPIRED("de.fallnetz.interaction.expired", Topics.PARTNER_EVENTS, InteractionExpired.class),
     POWER_OF_ATTORNEY_GRANTED("de.fallnetz.partner.power-of-attorney-granted", Topics.PARTNER_EVENTS, PowerOfAttorneyGranted.class),
-    POWER_OF_ATTORNEY_REVOKED("de.fallnetz.partner.power-of-attorney-revoked", Topics.PARTNER_EVENTS, PowerOfAttorneyRevoked.class);
+    POWER_OF_ATTORNEY_REVOKED("de.fallnetz.partner.power-of-attorney-revoked", Topics.PARTNER_EVENTS, PowerOfAttorneyRevoked.class),
+    POWER_OF_ATTORNEY_EXPIRED("de.fallnetz.partner.power-of-attorney-expired", Topics.PARTNER_EVENTS, PowerOfAttorneyExpired.class);
 
     /** Version of the data schema; a change no existing consumer can read needs a new type, not a new version. */
     public static final int SCHEMA_VERSION = 1;

@@ -6,7 +6,7 @@ package de.fallnetz.contracts.events;
  */
 public sealed interface FallnetzEvent permits CaseOpened, PartnerCaseRegistered, NotificationRecorded, CaseStatusChanged,
         DocumentsRequested, CaseDecided, CaseTransferred, InteractionEvent, PowerOfAttorneyGranted,
-        PowerOfAttorneyRevoked {
+        PowerOfAttorneyRevoked, PowerOfAttorneyExpired {
 
     String caseId();
 }

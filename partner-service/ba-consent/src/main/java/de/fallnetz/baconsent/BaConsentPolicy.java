@@ -1,7 +1,9 @@
 package de.fallnetz.baconsent;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +37,24 @@ public class BaConsentPolicy implements InteractionPolicy {
     @Override
     public Set<String> kinds() {
         return Set.of(KIND);
+    }
+
+    /** The restrictions of a consent with conditions go to the office as conditions of the answered event. */
+    @Override
+    public Answer answer(InteractionRequestEntity request, Answer sent, Map<String, Object> details) {
+        return restricted(sent, details);
+    }
+
+    /** The answer with one condition per restriction (e.g. "employer: Beispiel GmbH") after the free-text ones. */
+    @SuppressWarnings("unchecked")
+    static Answer restricted(Answer sent, Map<String, Object> details) {
+        Object restrictions = details.get("restrictions");
+        if (!(restrictions instanceof Map<?, ?> map) || map.isEmpty()) {
+            return sent;
+        }
+        List<String> conditions = new ArrayList<>(sent.conditions());
+        ((Map<String, Object>) map).forEach((name, value) -> conditions.add(name + ": " + value));
+        return new Answer(sent.outcome(), sent.binding(), sent.reasons(), conditions);
     }
 
     @Override

@@ -2,6 +2,7 @@ package de.fallnetz.baconsent;
 
 import java.time.Instant;
 import java.time.Period;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +48,11 @@ public class BaPreApprovalPolicy implements InteractionPolicy {
     }
 
     /** The BA's refusal binds, as with its consent. */
+    @Override
+    public Answer answer(InteractionRequestEntity request, Answer sent, Map<String, Object> details) {
+        return BaConsentPolicy.restricted(sent, details);
+    }
+
     @Override
     public boolean binding(InteractionRequestEntity request, String outcome) {
         return BaConsentPolicy.bindingRefusal(outcome);

@@ -124,10 +124,67 @@ class PartnerApiTest {
 
         answer(r, etag(r), UUID.randomUUID().toString(), "{\"outcome\":\"REFUSED\"}")
                 .then().statusCode(BAD_REQUEST.getStatusCode()).contentType(PROBLEM)
-                .body("invalidParams[0].name", equalTo("reasons"));
+                .body("invalidParams[0].name", equalTo("/reasons"));
         answer(r, etag(r), UUID.randomUUID().toString(), "{\"outcome\":\"NO_OBJECTION\"}")
                 .then().statusCode(BAD_REQUEST.getStatusCode()).contentType(PROBLEM)
-                .body("invalidParams[0].name", equalTo("outcome"));
+                .body("invalidParams[0].name", equalTo("/outcome"));
+    }
+
+    @Test
+    void shouldPassTheRestrictionsOfAConsentWithConditionsToTheOfficeAsConditions() {
+        Sent r = delivered(Map.of());
+
+        answer(r, etag(r), UUID.randomUUID().toString(), """
+                {"outcome":"GRANTED_WITH_CONDITIONS","reasons":"Arbeitsbedingungen geprüft",
+                 "restrictions":{"employer":"Beispiel GmbH","occupation":"Softwareentwicklerin","weeklyHours":40,
+                 "durationMonths":48,"region":"Berlin"}}""")
+                .then().statusCode(OK.getStatusCode()).body("answerDetails.restrictions.employer",
+                        equalTo("Beispiel GmbH"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_ANSWERED).size() == 1);
+        String answered = requests.published(r, INTERACTION_ANSWERED).get(0);
+        assertThat(EventSamples.violations(INTERACTION_ANSWERED, answered)).isEmpty();
+        assertThat(answered).contains("employer: Beispiel GmbH", "weeklyHours: 40", "region: Berlin");
+    }
+
+    @Test
+    void shouldListEveryViolationOfTheAnswerSchemaAndWriteNothing() {
+        Sent r = delivered(Map.of());
+        String etag = etag(r);
+
+        // Conditions without any condition, an unknown restriction and a negative working time: three violations.
+        answer(r, etag, UUID.randomUUID().toString(), """
+                {"outcome":"GRANTED_WITH_CONDITIONS","restrictions":{"weeklyHours":-5,"salary":1}}""")
+                .then().statusCode(BAD_REQUEST.getStatusCode()).contentType(PROBLEM)
+                .body("invalidParams.name", org.hamcrest.Matchers.hasItems("/restrictions/weeklyHours",
+                        "/restrictions/salary"));
+        answer(r, etag, UUID.randomUUID().toString(), "{\"outcome\":\"GRANTED_WITH_CONDITIONS\"}")
+                .then().statusCode(BAD_REQUEST.getStatusCode()).contentType(PROBLEM)
+                .body("invalidParams.name", org.hamcrest.Matchers.hasItem("/restrictions"));
+        answer(r, etag, UUID.randomUUID().toString(), "{\"outcome\":\"GRANTED\",\"grantedBy\":\"me\"}")
+                .then().statusCode(BAD_REQUEST.getStatusCode()).contentType(PROBLEM)
+                .body("invalidParams[0].name", equalTo("/grantedBy"));
+        answer(r, etag, UUID.randomUUID().toString(), "[]")
+                .then().statusCode(BAD_REQUEST.getStatusCode()).contentType(PROBLEM)
+                .body("invalidParams[0].name", equalTo("/"));
+        answer(r, etag, UUID.randomUUID().toString(),
+                "{\"outcome\":\"REFUSED\",\"reasons\":\"Lohn zu niedrig\",\"restrictions\":{\"region\":\"x\"}}")
+                .then().statusCode(BAD_REQUEST.getStatusCode()).contentType(PROBLEM);
+
+        assertThat(etag(r)).isEqualTo(etag);
+        assertThat(requests.published(r, INTERACTION_ANSWERED)).isEmpty();
+        assertThat(requests.db().count("partner_idempotency_key", "organisation = 'ba-zav' and status = 400"))
+                .isZero();
+    }
+
+    @Test
+    void shouldAnswerNotFoundBeforeLookingAtTheAnswerOfAnotherOrganisationsRequest() {
+        Sent r = delivered(Map.of());
+
+        as("ihk-fosa").header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", etag(r))
+                .contentType(ContentType.JSON).body("{\"outcome\":\"MAYBE\"}")
+                .when().post("/partner/v1/requests/{id}/answer", r.interactionId())
+                .then().statusCode(NOT_FOUND.getStatusCode()).contentType(PROBLEM);
     }
 
     @Test
@@ -177,9 +234,14 @@ class PartnerApiTest {
 
     @Test
     void shouldPageThroughTheInboxByDueDateWithoutRepeatingARequest() {
+        // A team of its own for an office of its own, so that its inbox holds only this test's requests.
         String org = "ba-page-" + UUID.randomUUID().toString().substring(0, 8);
+        String office = "abh-" + org;
+        requests.db().update("insert into partner_organisation (id, name, role, kinds, offices, laender, nationwide,"
+                + " loaded_at) values ('" + org + "', 'Testteam', 'BA_ZAV', '[\"BA_CONSENT\"]', '[\"" + office
+                + "\"]', '[]', false, now())");
         for (int i = 0; i < 3; i++) {
-            delivered(Map.of("partnerOrganisation", org));
+            delivered(Map.of("officeId", office));
         }
 
         var first = as(org).queryParam("limit", 2).when().get("/partner/v1/requests")

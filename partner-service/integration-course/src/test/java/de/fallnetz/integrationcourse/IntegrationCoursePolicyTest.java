@@ -37,7 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "service", value = "integration-course"))
 class IntegrationCoursePolicyTest {
 
-    private static final String BAMF = "bamf-integration";
+    private static final String BAMF = "bamf";
     private static final InteractionTestEvents requests = InteractionTestEvents.onSharedStack(
             FallnetzService.INTEGRATION_COURSE);
 
@@ -55,6 +55,9 @@ class IntegrationCoursePolicyTest {
         assertThat(field(requests.published(r, INTERACTION_DELIVERED).get(0), "dueAt")).isNull();
         assertThat(requests.timers(r, "DUE")).isZero();
 
+        // A confirmed entitlement carries the BAMF's reference.
+        assertThat(PartnerCalls.answer(BAMF, r.interactionId(), "{\"outcome\":\"GRANTED\"}"))
+                .isEqualTo(BAD_REQUEST.getStatusCode());
         assertThat(PartnerCalls.answer(BAMF, r.interactionId(), "{\"outcome\":\"ACKNOWLEDGED\"}"))
                 .isEqualTo(OK.getStatusCode());
         Instant acknowledged = clock.instant();

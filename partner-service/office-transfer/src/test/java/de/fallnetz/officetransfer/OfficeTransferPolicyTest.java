@@ -84,9 +84,9 @@ class OfficeTransferPolicyTest {
                 .then().extract().header("ETag");
 
         answer("abh-muenchen", handOver, etag, Map.of("outcome", "NOT_COMPETENT"))
-                .then().statusCode(BAD_REQUEST.getStatusCode()).body("invalidParams[0].name", equalTo("reasons"));
+                .then().statusCode(BAD_REQUEST.getStatusCode()).body("invalidParams[0].name", equalTo("/reasons"));
         answer("abh-muenchen", handOver, etag, Map.of("outcome", "GRANTED"))
-                .then().statusCode(BAD_REQUEST.getStatusCode()).body("invalidParams[0].name", equalTo("outcome"));
+                .then().statusCode(BAD_REQUEST.getStatusCode()).body("invalidParams[0].name", equalTo("/outcome"));
         answer("abh-muenchen", handOver, etag, Map.of("outcome", "ACCEPTED_FILE_INCOMPLETE",
                 "reasons", "Ausländerakte ohne Entscheidungsschreiben", "conditions", List.of("decision-letters")))
                 .then().statusCode(OK.getStatusCode());

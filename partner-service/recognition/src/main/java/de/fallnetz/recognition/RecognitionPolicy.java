@@ -1,6 +1,9 @@
 package de.fallnetz.recognition;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -8,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import de.fallnetz.interactions.deadline.DeadlineCalculator;
 import de.fallnetz.interactions.deadline.DeadlineEntity;
+import de.fallnetz.interactions.domain.Answer;
 import de.fallnetz.interactions.domain.DeadlineRule;
 import de.fallnetz.interactions.domain.InteractionPolicy;
 import de.fallnetz.interactions.domain.InteractionRequestEntity;
@@ -33,6 +37,29 @@ public class RecognitionPolicy implements InteractionPolicy {
     @Override
     public Set<String> kinds() {
         return Set.of(KIND);
+    }
+
+    /**
+     * The office sees the decision's reference and equivalence, and each compensation measure of a partial
+     * recognition, as conditions of the answered event.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Answer answer(InteractionRequestEntity request, Answer sent, Map<String, Object> details) {
+        List<String> conditions = new ArrayList<>(sent.conditions());
+        conditions.add("reference: " + details.get("reference"));
+        conditions.add("equivalence: " + details.get("equivalence"));
+        Object measures = details.get("compensationMeasures");
+        if (measures instanceof List<?> list) {
+            for (Object m : list) {
+                Map<String, Object> measure = (Map<String, Object>) m;
+                conditions.add("compensationMeasure: " + measure.get("type")
+                        + (measure.get("description") == null ? "" : " (" + measure.get("description") + ")")
+                        + (measure.get("durationMonths") == null ? "" : ", " + measure.get("durationMonths")
+                                + " months"));
+            }
+        }
+        return new Answer(sent.outcome(), sent.binding(), sent.reasons(), conditions);
     }
 
     /** The catalogue's rule; without one the statutory months. Silence never grants. */

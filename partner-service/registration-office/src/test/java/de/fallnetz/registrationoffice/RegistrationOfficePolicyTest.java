@@ -35,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "service", value = "registration-office"))
 class RegistrationOfficePolicyTest {
 
-    private static final String MELDEBEHOERDE = "meldebehoerde";
+    private static final String MELDEBEHOERDE = "meldeamt-berlin";
     private static final InteractionTestEvents requests = InteractionTestEvents.onSharedStack(
             FallnetzService.REGISTRATION_OFFICE);
 
@@ -60,6 +60,8 @@ class RegistrationOfficePolicyTest {
 
         assertThat(PartnerCalls.answer(MELDEBEHOERDE, r.interactionId(), "{\"outcome\":\"GRANTED\"}"))
                 .isEqualTo(BAD_REQUEST.getStatusCode());
+        assertThat(PartnerCalls.answer(MELDEBEHOERDE, r.interactionId(),
+                "{\"outcome\":\"ACKNOWLEDGED\",\"registeredAt\":\"Berlin\"}")).isEqualTo(BAD_REQUEST.getStatusCode());
         assertThat(PartnerCalls.answer(MELDEBEHOERDE, r.interactionId(), "{\"outcome\":\"ACKNOWLEDGED\"}"))
                 .isEqualTo(OK.getStatusCode());
         await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_ANSWERED).size() == 1);

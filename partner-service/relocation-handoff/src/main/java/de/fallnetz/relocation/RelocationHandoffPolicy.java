@@ -51,7 +51,7 @@ public class RelocationHandoffPolicy implements InteractionPolicy {
 
     @Override
     public Optional<Answer> onRequested(InteractionRequestEntity request, Instant now) {
-        Optional<String> holder = powers.handOffHolder(request.caseId, request.caseType);
+        Optional<String> holder = powers.handOffHolder(request.caseId, request.caseType, request.officeId);
         if (holder.isEmpty()) {
             return Optional.of(new Answer(NO_POWER_OF_ATTORNEY, false,
                     "Nobody holds a power of attorney in force for this case and case type", List.of()));
@@ -62,6 +62,7 @@ public class RelocationHandoffPolicy implements InteractionPolicy {
 
     @Override
     public boolean mayAct(InteractionRequestEntity request, String organisation, PartnerAct act) {
-        return powers.authorises(request.caseId, request.caseType, organisation, Act.of(act));
+        return powers.authorises(request.caseId, request.caseType, request.officeId, organisation,
+                Act.of(act));
     }
 }

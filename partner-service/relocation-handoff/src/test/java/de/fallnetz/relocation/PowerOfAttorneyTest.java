@@ -3,6 +3,7 @@ package de.fallnetz.relocation;
 import static de.fallnetz.contracts.events.EventType.INTERACTION_ANSWERED;
 import static de.fallnetz.contracts.events.EventType.INTERACTION_CANCELLED;
 import static de.fallnetz.contracts.events.EventType.INTERACTION_DELIVERED;
+import static de.fallnetz.contracts.events.EventType.POWER_OF_ATTORNEY_EXPIRED;
 import static de.fallnetz.contracts.events.EventType.POWER_OF_ATTORNEY_GRANTED;
 import static de.fallnetz.contracts.events.EventType.POWER_OF_ATTORNEY_REVOKED;
 import static de.fallnetz.devstack.InteractionTestEvents.deadline;
@@ -27,12 +28,15 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import de.fallnetz.devstack.EventSamples;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.InteractionTestEvents;
 import de.fallnetz.devstack.InteractionTestEvents.Sent;
 import de.fallnetz.devstack.PartnerTokens;
 import de.fallnetz.interactions.deadline.InteractionClock;
+import de.fallnetz.relocation.domain.PowerOfAttorneyExpiry;
+import de.fallnetz.relocation.domain.PowerOfAttorneyService;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,6 +57,9 @@ class PowerOfAttorneyTest {
     @Inject
     InteractionClock clock;
 
+    @Inject
+    PowerOfAttorneyExpiry expiry;
+
     @Test
     void shouldHandTheCaseToTheAgencyAtTheEndOfTheChainAndTakeItsAnswer() {
         String caseId = UUID.randomUUID().toString();
@@ -67,7 +74,12 @@ class PowerOfAttorneyTest {
         String etag = as("relocation-muster").when().get("/partner/v1/requests/{id}", r.interactionId())
                 .then().statusCode(OK.getStatusCode()).extract().header("ETag");
         as("relocation-muster").header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", etag)
-                .contentType(ContentType.JSON).body(Map.of("outcome", "DOCUMENTS_SUBMITTED"))
+                .contentType(ContentType.JSON).body(Map.of("outcome", "DECLINED"))
+                .when().post("/partner/v1/requests/{id}/answer", r.interactionId())
+                .then().statusCode(BAD_REQUEST.getStatusCode()).body("invalidParams[0].name", equalTo("/reasons"));
+        as("relocation-muster").header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", etag)
+                .contentType(ContentType.JSON).body(Map.of("outcome", "DOCUMENTS_SUBMITTED",
+                        "submittedDocuments", List.of("Arbeitsvertrag", "Stellenbeschreibung")))
                 .when().post("/partner/v1/requests/{id}/answer", r.interactionId())
                 .then().statusCode(OK.getStatusCode()).body("state", equalTo("ANSWERED"));
         assertThat(requests.published(r, INTERACTION_ANSWERED)).hasSize(1);
@@ -162,6 +174,78 @@ class PowerOfAttorneyTest {
         } finally {
             clock.advance(Duration.ofDays(-4));
         }
+    }
+
+    @Test
+    void shouldEndTheChainAndCancelTheOpenHandOffOnceWhenTheValidityEnds() {
+        String caseId = UUID.randomUUID().toString();
+        Instant until = days(10);
+        String employer = grant(caseId, "employer-" + shortId(), null, true, ALL_ACTS, until);
+        String agencyOrg = "agency-" + shortId();
+        grant(caseId, agencyOrg, employer, false, ALL_ACTS, until);
+        Sent r = handOff(caseId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_DELIVERED).size() == 1);
+        assertThat(field(requests.published(r, INTERACTION_DELIVERED).get(0), "partnerOrganisation"))
+                .isEqualTo(agencyOrg);
+
+        clock.advance(Duration.ofDays(11));
+        try {
+            expiry.applyDue();
+            expiry.applyDue(); // the deadline fires once, however often it is polled
+
+            List<String> expired = requests.db().queryStrings("select payload from outbox_event where subject = '"
+                    + caseId + "' and event_type = '" + POWER_OF_ATTORNEY_EXPIRED.type() + "'");
+            assertThat(expired).hasSize(2).allSatisfy(
+                    e -> assertThat(EventSamples.violations(POWER_OF_ATTORNEY_EXPIRED, e)).isEmpty());
+            assertThat(expired).extracting(e -> field(e, "powerOfAttorneyId")).contains(employer);
+            assertThat(requests.published(r, INTERACTION_CANCELLED)).hasSize(1);
+            assertThat(field(requests.published(r, INTERACTION_CANCELLED).get(0), "reason"))
+                    .isEqualTo(PowerOfAttorneyService.EXPIRED);
+            assertThat(requests.db().queryStrings("select payload from outbox_event where subject = '" + caseId
+                    + "' and event_type = '" + POWER_OF_ATTORNEY_REVOKED.type() + "'")).isEmpty();
+            as(agencyOrg).when().get("/partner/v1/requests/{id}", r.interactionId())
+                    .then().statusCode(NOT_FOUND.getStatusCode());
+        } finally {
+            clock.advance(Duration.ofDays(-11));
+        }
+        // Expired for good: turning the clock back does not bring the hand-off back.
+        as(agencyOrg).when().get("/partner/v1/requests/{id}", r.interactionId())
+                .then().statusCode(NOT_FOUND.getStatusCode());
+    }
+
+    @Test
+    void shouldNotOpenACaseOfAnotherOfficeWithAPowerRecordedAtThisOne() {
+        String caseId = UUID.randomUUID().toString();
+        String holder = "agency-" + shortId();
+        String power = grant(caseId, holder, null, false, ALL_ACTS, days(90));
+
+        // The hand-off comes from another office: the Berlin power gives the agency nothing there.
+        Sent elsewhere = requests.request(caseId, Map.of("kind", "RELOCATION_HANDOFF", "caseType", CASE_TYPE,
+                "officeId", "abh-muenchen", "officeLand", "DE-BY", "partnerOrganisation", "relocation-agency",
+                "deadline", deadline(0, "NONE", "NONE", "keine (Unterbevollmächtigung)")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> requests.published(elsewhere, INTERACTION_ANSWERED).size() == 1);
+        assertThat(field(requests.published(elsewhere, INTERACTION_ANSWERED).get(0), "outcome"))
+                .isEqualTo("NO_POWER_OF_ATTORNEY");
+        as(holder).when().get("/partner/v1/requests/{id}", elsewhere.interactionId())
+                .then().statusCode(NOT_FOUND.getStatusCode());
+
+        // Nor do another office's clerks see or revoke it.
+        RequestSpecification muenchen = given().auth().oauth2(
+                PartnerTokens.shared().mintUser("clara", List.of("clerk"), "abh-muenchen"));
+        muenchen.when().get("/api/powers-of-attorney/{id}", power).then().statusCode(NOT_FOUND.getStatusCode());
+        given().auth().oauth2(PartnerTokens.shared().mintUser("clara", List.of("clerk"), "abh-muenchen"))
+                .queryParam("caseId", caseId).when().get("/api/powers-of-attorney")
+                .then().statusCode(OK.getStatusCode()).body("size()", equalTo(0));
+        given().auth().oauth2(PartnerTokens.shared().mintUser("clara", List.of("clerk"), "abh-muenchen"))
+                .contentType(ContentType.JSON).body(Map.of("revokedBy", "OFFICE", "reason", "Versuch"))
+                .when().post("/api/powers-of-attorney/{id}/revocation", power)
+                .then().statusCode(NOT_FOUND.getStatusCode());
+
+        // At its own office it still works.
+        Sent here = handOff(caseId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(here, INTERACTION_DELIVERED).size() == 1);
+        as(holder).when().get("/partner/v1/requests/{id}", here.interactionId()).then().statusCode(OK.getStatusCode());
     }
 
     @Test

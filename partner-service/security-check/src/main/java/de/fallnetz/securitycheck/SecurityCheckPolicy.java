@@ -1,12 +1,14 @@
 package de.fallnetz.securitycheck;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import de.fallnetz.interactions.deadline.DeadlineCalculator;
 import de.fallnetz.interactions.deadline.DeadlineEntity;
+import de.fallnetz.interactions.domain.Answer;
 import de.fallnetz.interactions.domain.DeadlineRule;
 import de.fallnetz.interactions.domain.InteractionPolicy;
 import de.fallnetz.interactions.domain.InteractionRequestEntity;
@@ -44,6 +46,14 @@ public class SecurityCheckPolicy implements InteractionPolicy {
     }
 
     /** Concerns bind the office: it may not issue the title over them. */
+    /** Concerns reach the office with their reason code ahead of the reasons ("VIOLENT_EXTREMISM: ..."). */
+    @Override
+    public Answer answer(InteractionRequestEntity request, Answer sent, Map<String, Object> details) {
+        Object code = details.get("reasonCode");
+        return code == null ? sent
+                : new Answer(sent.outcome(), sent.binding(), code + ": " + sent.reasons(), sent.conditions());
+    }
+
     @Override
     public boolean binding(InteractionRequestEntity request, String outcome) {
         return "CONCERNS".equals(outcome);

@@ -11,6 +11,8 @@ import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
 import static jakarta.ws.rs.core.Response.Status.OK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +42,7 @@ import io.restassured.specification.RequestSpecification;
         initArgs = @ResourceArg(name = "service", value = "security-check"))
 class SecurityCheckPolicyTest {
 
-    private static final String BVA = "bva-security";
+    private static final String BVA = "bva";
     private static final InteractionTestEvents requests = InteractionTestEvents.onSharedStack(
             FallnetzService.SECURITY_CHECK);
 
@@ -58,11 +60,26 @@ class SecurityCheckPolicyTest {
         asBva().header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", etag)
                 .contentType(ContentType.JSON).body("{\"outcome\":\"CONCERNS\"}")
                 .when().post("/partner/v1/requests/{id}/answer", r.interactionId())
-                .then().statusCode(BAD_REQUEST.getStatusCode());
+                .then().statusCode(BAD_REQUEST.getStatusCode())
+                .body("invalidParams.name", hasItems("/reasonCode", "/reasons"));
         asBva().header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", etag)
                 .contentType(ContentType.JSON).body("{\"outcome\":\"CONCERNS\",\"reasons\":\"Erkenntnisse des LfV\"}")
                 .when().post("/partner/v1/requests/{id}/answer", r.interactionId())
-                .then().statusCode(OK.getStatusCode());
+                .then().statusCode(BAD_REQUEST.getStatusCode()).body("invalidParams[0].name", equalTo("/reasonCode"));
+        asBva().header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", etag)
+                .contentType(ContentType.JSON).body("{\"outcome\":\"GRANTED\"}")
+                .when().post("/partner/v1/requests/{id}/answer", r.interactionId())
+                .then().statusCode(BAD_REQUEST.getStatusCode()).body("invalidParams[0].name", equalTo("/outcome"));
+        asBva().header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", etag)
+                .contentType(ContentType.JSON).body("{\"outcome\":\"CONCERNS\",\"reasonCode\":\"WEATHER\","
+                        + "\"reasons\":\"x\"}")
+                .when().post("/partner/v1/requests/{id}/answer", r.interactionId())
+                .then().statusCode(BAD_REQUEST.getStatusCode()).body("invalidParams[0].name", equalTo("/reasonCode"));
+        asBva().header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", etag)
+                .contentType(ContentType.JSON).body("{\"outcome\":\"CONCERNS\",\"reasonCode\":\"VIOLENT_EXTREMISM\","
+                        + "\"reasons\":\"Erkenntnisse des LfV\"}")
+                .when().post("/partner/v1/requests/{id}/answer", r.interactionId())
+                .then().statusCode(OK.getStatusCode()).body("answerDetails.reasonCode", equalTo("VIOLENT_EXTREMISM"));
 
         clock.advance(Duration.ofDays(60));
         deadlines.fireDue();
@@ -70,6 +87,7 @@ class SecurityCheckPolicyTest {
         String answered = requests.published(r, INTERACTION_ANSWERED).get(0);
         assertThat(field(answered, "outcome")).isEqualTo("CONCERNS");
         assertThat(field(answered, "binding")).isEqualTo("true");
+        assertThat(field(answered, "reasons")).isEqualTo("VIOLENT_EXTREMISM: Erkenntnisse des LfV");
         assertThat(requests.published(r, INTERACTION_DEEMED_GRANTED)).isEmpty();
         assertThat(requests.published(r, INTERACTION_ESCALATED)).isEmpty();
     }

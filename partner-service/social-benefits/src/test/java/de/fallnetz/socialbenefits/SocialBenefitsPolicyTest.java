@@ -33,7 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "service", value = "social-benefits"))
 class SocialBenefitsPolicyTest {
 
-    private static final String SOZIALAMT = "sozialamt";
+    private static final String SOZIALAMT = "sozialamt-berlin";
     private static final InteractionTestEvents requests = InteractionTestEvents.onSharedStack(
             FallnetzService.SOCIAL_BENEFITS);
 

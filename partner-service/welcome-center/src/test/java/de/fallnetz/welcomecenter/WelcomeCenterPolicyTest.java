@@ -18,6 +18,7 @@ import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.InteractionTestEvents;
 import de.fallnetz.devstack.InteractionTestEvents.Sent;
+import de.fallnetz.devstack.PartnerCalls;
 import de.fallnetz.interactions.deadline.DeadlineScheduler;
 import de.fallnetz.interactions.deadline.InteractionClock;
 import de.fallnetz.interactions.domain.InteractionPolicy;
@@ -44,7 +45,7 @@ class WelcomeCenterPolicyTest {
 
     @Test
     void shouldDeliverWithoutADeadlineAndNeverEscalateWhateverTheRequestSays() {
-        Sent r = requests.request(Map.of("kind", "WELCOME_CENTER", "partnerOrganisation", "welcome-center",
+        Sent r = requests.request(Map.of("kind", "WELCOME_CENTER", "partnerOrganisation", "welcome-center-berlin",
                 "deadline", deadline(5, "WORKING_DAYS", "ESCALATE", "Servicevereinbarung")));
         await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_DELIVERED).size() == 1);
         assertThat(field(requests.published(r, INTERACTION_DELIVERED).get(0), "dueAt")).isNull();
@@ -54,5 +55,20 @@ class WelcomeCenterPolicyTest {
         assertThat(requests.published(r, INTERACTION_ESCALATED)).isEmpty();
         assertThat(policy.outcomes(WelcomeCenterPolicy.KIND)).containsExactly("ACKNOWLEDGED")
                 .doesNotContainAnyElementsOf(InteractionPolicy.CONSENT_OUTCOMES);
+    }
+
+    @Test
+    void shouldAddressTheWelcomeCenterOfTheOfficesLandAndTakeOnlyAnAcknowledgement() {
+        Sent r = requests.request(Map.of("kind", "WELCOME_CENTER", "officeId", "abh-hamburg", "officeLand", "DE-HH"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests.published(r, INTERACTION_DELIVERED).size() == 1);
+        assertThat(field(requests.published(r, INTERACTION_DELIVERED).get(0), "partnerOrganisation"))
+                .isEqualTo("welcome-center-hamburg");
+
+        assertThat(PartnerCalls.answer("welcome-center-hamburg", r.interactionId(), "{\"outcome\":\"GRANTED\"}"))
+                .isEqualTo(400);
+        assertThat(PartnerCalls.answer("welcome-center-hamburg", r.interactionId(),
+                "{\"outcome\":\"ACKNOWLEDGED\",\"reasons\":\"\"}")).isEqualTo(400);
+        assertThat(PartnerCalls.answer("welcome-center-hamburg", r.interactionId(),
+                "{\"outcome\":\"ACKNOWLEDGED\",\"reasons\":\"Termin zur Erstberatung angeboten\"}")).isEqualTo(200);
     }
 }

@@ -1,16 +1,33 @@
 package de.fallnetz.interactions.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A partner's answer. The outcomes allowed depend on the interaction kind (see the service's docs page): BA consent
- * {@code GRANTED}, {@code GRANTED_WITH_CONDITIONS}, {@code REFUSED}; recognition {@code GRANTED}, {@code REFUSED};
- * security check {@code NO_OBJECTION}, {@code CONCERNS}. A refusal or concerns need reasons.
+ * A partner's answer, after its kind's answer schema ({@link AnswerSchemas}) accepted it: the outcome, reasons and
+ * free-text conditions every kind shares, and the kind's own fields (e.g. the restrictions of a BA consent, the
+ * equivalence of a recognition, the reason code of security concerns) as {@code details}.
  */
-@Schema(description = "A partner's answer; allowed outcomes depend on the interaction kind",
-        example = "{\"outcome\":\"GRANTED_WITH_CONDITIONS\",\"reasons\":\"Arbeitsbedingungen geprüft\","
-                + "\"conditions\":[\"Beschäftigung nur bei der Beispiel GmbH\"]}")
-public record AnswerRequest(String outcome, String reasons, List<String> conditions) {
+public record AnswerRequest(String outcome, String reasons, List<String> conditions, Map<String, Object> details) {
+
+    private static final Set<String> COMMON = Set.of("outcome", "reasons", "conditions");
+
+    /** Reads an answer the schema of its kind accepted. */
+    @SuppressWarnings("unchecked")
+    static AnswerRequest of(JsonNode body, ObjectMapper mapper) {
+        Map<String, Object> all = mapper.convertValue(body, Map.class);
+        Map<String, Object> details = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (!COMMON.contains(k)) {
+                details.put(k, v);
+            }
+        });
+        List<String> conditions = all.get("conditions") == null ? List.of() : (List<String>) all.get("conditions");
+        return new AnswerRequest((String) all.get("outcome"), (String) all.get("reasons"), conditions, details);
+    }
 }

@@ -23,12 +23,15 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fallnetz.interactions.domain.DocumentEntity;
@@ -57,21 +60,27 @@ public class PartnerRequestResource {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_LIMIT = 100;
+    private static final String ANSWER_EXAMPLE = "{\"outcome\":\"GRANTED_WITH_CONDITIONS\",\"reasons\":"
+            + "\"Arbeitsbedingungen geprüft\",\"restrictions\":{\"employer\":\"Beispiel GmbH\","
+            + "\"occupation\":\"Softwareentwicklerin\",\"weeklyHours\":40,\"durationMonths\":48,"
+            + "\"region\":\"Berlin\"}}";
 
     private final JsonWebToken token;
     private final InteractionService interactions;
     private final PartnerInbox inbox;
     private final DocumentService documents;
     private final PartnerIdempotency idempotency;
+    private final AnswerSchemas schemas;
     private final ObjectMapper mapper;
 
     public PartnerRequestResource(JsonWebToken token, InteractionService interactions, PartnerInbox inbox,
-            DocumentService documents, PartnerIdempotency idempotency, ObjectMapper mapper) {
+            DocumentService documents, PartnerIdempotency idempotency, AnswerSchemas schemas, ObjectMapper mapper) {
         this.token = token;
         this.interactions = interactions;
         this.inbox = inbox;
         this.documents = documents;
         this.idempotency = idempotency;
+        this.schemas = schemas;
         this.mapper = mapper;
     }
 
@@ -117,14 +126,27 @@ public class PartnerRequestResource {
     @POST
     @Path("{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer the request", description = "Allowed outcomes depend on the interaction kind;"
-            + " a refusal (or concerns) needs reasons.")
+    @Operation(summary = "Answer the request", description = "The body follows the answer schema of the request's"
+            + " kind (answer-schemas/<KIND>.json, shown in the partner OpenAPI document); a violation answers 400"
+            + " with each violation's JSON pointer and message, and nothing is written.")
     public Response answer(@PathParam("id") String id, @HeaderParam(IDEMPOTENCY_KEY) String key,
-            @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AnswerRequest body) {
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Object.class), example = ANSWER_EXAMPLE)) JsonNode body) {
         long version = version(ifMatch);
+        InteractionRequestEntity r = interactions.find(id, organisation(), PartnerAct.ANSWER)
+                .orElseThrow(() -> ProblemException.notFound("Request " + id));
+        List<Problem.InvalidParam> violations = schemas.violations(r.kind, body);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.typed("invalid-answer", "Invalid request", 400,
+                    "The answer does not follow the answer schema of " + r.kind + " (" + violations.size()
+                            + " violation" + (violations.size() == 1 ? "" : "s") + ")")
+                    .withInvalidParams(violations));
+        }
+        AnswerRequest answer = AnswerRequest.of(body, mapper);
         return idempotency.once(organisation(), key, PartnerIdempotency.hash("answer " + id, json(body)),
-                () -> view(interactions.answer(id, organisation(), body.outcome(), body.reasons(), body.conditions(),
-                        version)));
+                () -> view(interactions.answer(id, organisation(), answer.outcome(), answer.reasons(),
+                        answer.conditions(), answer.details(), version)));
     }
 
     @POST

@@ -15,7 +15,7 @@ import de.fallnetz.interactions.domain.InteractionRequestEntity;
 public record PartnerRequestResponse(String id, String caseId, String kind, String caseType, String officeId,
         String officeLand, boolean accelerated, String state, DeadlineRule deadline, Instant dueAt, Instant pausedAt,
         Map<String, Object> data, String claimedBy, String missing, String outcome, String reasons,
-        List<String> conditions, List<DocumentResponse> documents, long version, Instant requestedAt,
+        List<String> conditions, Map<String, Object> answerDetails, List<DocumentResponse> documents, long version, Instant requestedAt,
         Instant updatedAt) {
 
     /** A document uploaded to the request. */
@@ -29,7 +29,7 @@ public record PartnerRequestResponse(String id, String caseId, String kind, Stri
     static PartnerRequestResponse of(InteractionRequestEntity r, boolean withDetails) {
         return new PartnerRequestResponse(r.id, r.caseId, r.kind, r.caseType, r.officeId, r.officeLand,
                 r.accelerated, r.state.name(), r.rule(), r.dueAt, r.pausedAt, withDetails ? r.data : null,
-                r.claimedBy, r.missing, r.outcome, r.reasons, r.conditions,
+                r.claimedBy, r.missing, r.outcome, r.reasons, r.conditions, r.answerDetails,
                 withDetails ? DocumentEntity.of(r.id).stream().map(DocumentResponse::of).toList() : null,
                 r.version, r.requestedAt, r.updatedAt);
     }

@@ -30,6 +30,15 @@ public interface InteractionPolicy {
         return Set.of("REFUSED", "CONCERNS");
     }
 
+    /**
+     * The answer as the events carry it, from what the partner sent: {@code details} are the kind-specific fields its
+     * answer schema allows (e.g. the restrictions of a BA consent). By default the answer as sent; a policy adds
+     * what the office must see in the answered event (conditions, a reason code).
+     */
+    default Answer answer(InteractionRequestEntity request, Answer sent, java.util.Map<String, Object> details) {
+        return sent;
+    }
+
     /** Whether an answer with {@code outcome} binds the office. */
     default boolean binding(InteractionRequestEntity request, String outcome) {
         return false;

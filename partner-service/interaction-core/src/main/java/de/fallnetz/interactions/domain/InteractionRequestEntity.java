@@ -87,6 +87,11 @@ public class InteractionRequestEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> conditions;
 
+    /** The kind-specific fields of the partner's answer, as its answer schema allows them. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "answer_details")
+    public Map<String, Object> answerDetails;
+
     /** The If-Match / ETag version; Hibernate raises it on every change. */
     @Version
     public long version;

@@ -20,6 +20,7 @@ import de.fallnetz.interactions.deadline.DeadlineEntity;
 import de.fallnetz.interactions.deadline.DeadlineEntity.Timer;
 import de.fallnetz.interactions.deadline.InteractionClock;
 import de.fallnetz.interactions.messaging.InteractionEventPublisher;
+import de.fallnetz.interactions.partners.PartnerDirectory;
 import de.fallnetz.platform.rest.Problem;
 import de.fallnetz.platform.rest.ProblemException;
 
@@ -36,9 +37,11 @@ public class InteractionService {
     private final InteractionEventPublisher events;
     private final DeadlineCalculator calculator;
     private final InteractionClock clock;
+    private final PartnerDirectory directory;
 
     public InteractionService(InteractionPolicies policies, InteractionEventPublisher events,
-            DeadlineCalculator calculator, InteractionClock clock) {
+            DeadlineCalculator calculator, InteractionClock clock, PartnerDirectory directory) {
+        this.directory = directory;
         this.policies = policies;
         this.events = events;
         this.calculator = calculator;
@@ -64,7 +67,9 @@ public class InteractionService {
         r.caseId = e.caseId();
         r.caseType = e.caseType();
         r.kind = e.kind();
-        r.partnerOrganisation = e.partnerOrganisation();
+        // The catalogue names an addressee in general; the directory knows who is responsible for this office.
+        r.partnerOrganisation = directory.responsible(e.kind(), e.officeId(), e.officeLand(), e.partnerOrganisation())
+                .orElse(e.partnerOrganisation());
         r.officeId = e.officeId();
         r.officeLand = e.officeLand();
         r.accelerated = e.accelerated();
@@ -161,15 +166,21 @@ public class InteractionService {
         return flushed(r);
     }
 
-    /** The partner answers; the policy of the kind checks the outcome. */
+    /**
+     * The partner answers with an answer its kind's schema accepted; the policy of the kind checks the outcome again
+     * and may draw conditions or reasons for the event from the answer's details.
+     */
     @Transactional
     public InteractionRequestEntity answer(String id, String organisation, String outcome, String reasons,
-            List<String> conditions, long expectedVersion) {
+            List<String> conditions, Map<String, Object> answerDetails, long expectedVersion) {
         InteractionRequestEntity r = forPartner(id, organisation, PartnerAct.ANSWER, expectedVersion);
         InteractionPolicy policy = policies.of(r);
         validate(r, policy, outcome, reasons);
-        applyAnswer(r, new Answer(outcome, policy.binding(r, outcome), reasons,
-                conditions == null ? List.of() : conditions), clock.instant());
+        Map<String, Object> details = answerDetails == null ? Map.of() : answerDetails;
+        Answer answer = policy.answer(r, new Answer(outcome, policy.binding(r, outcome), reasons,
+                conditions == null ? List.of() : conditions), details);
+        r.answerDetails = details.isEmpty() ? null : details;
+        applyAnswer(r, answer, clock.instant());
         return flushed(r);
     }
 

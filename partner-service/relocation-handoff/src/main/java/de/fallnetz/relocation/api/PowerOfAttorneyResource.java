@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,8 +37,10 @@ public class PowerOfAttorneyResource {
 
     private final PowerOfAttorneyService powers;
     private final InteractionClock clock;
+    private final JsonWebToken token;
 
-    public PowerOfAttorneyResource(PowerOfAttorneyService powers, InteractionClock clock) {
+    public PowerOfAttorneyResource(PowerOfAttorneyService powers, InteractionClock clock, JsonWebToken token) {
+        this.token = token;
         this.powers = powers;
         this.clock = clock;
     }
@@ -49,7 +52,7 @@ public class PowerOfAttorneyResource {
                     + " sub-delegated it, which needs that power to allow it and keeps within its scope and validity.")
     public Response grant(@NotNull @Valid GrantPowerOfAttorneyRequest body) {
         PowerOfAttorneyEntity p = powers.grant(PartnerPowerOfAttorneyResource.grant(body, body.caseId(),
-                body.parentId()));
+                body.parentId()), office());
         return Response.status(Response.Status.CREATED).entity(view(p)).build();
     }
 
@@ -61,14 +64,14 @@ public class PowerOfAttorneyResource {
                     400, "caseId is required").withInvalidParams(List.of(
                             new de.fallnetz.platform.rest.Problem.InvalidParam("caseId", "must not be blank"))));
         }
-        return powers.ofCase(caseId).stream().map(this::view).toList();
+        return powers.ofCase(caseId, office()).stream().map(this::view).toList();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One power of attorney")
     public PowerOfAttorneyResponse get(@PathParam("id") UUID id) {
-        return PowerOfAttorneyEntity.<PowerOfAttorneyEntity>findByIdOptional(id).map(this::view)
+        return powers.find(id, office()).map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("Power of attorney " + id));
     }
 
@@ -79,10 +82,19 @@ public class PowerOfAttorneyResource {
             description = "Ends the powers sub-delegated from it too, and cancels the open hand-offs of every holder"
                     + " that can no longer act on the case.")
     public PowerOfAttorneyResponse revoke(@PathParam("id") UUID id, @NotNull @Valid RevokePowerOfAttorneyRequest body) {
-        return view(powers.revoke(id, body.revokedBy(), body.reason().strip()));
+        return view(powers.revoke(id, office(), body.revokedBy(), body.reason().strip()));
     }
 
     private PowerOfAttorneyResponse view(PowerOfAttorneyEntity p) {
         return PowerOfAttorneyResponse.of(p, powers.inForce(p, null, null, clock.instant()));
+    }
+
+    /** The caller's office: a power recorded here gives access to this office's cases only. */
+    private String office() {
+        String office = token.getClaim("office_id");
+        if (office == null || office.isBlank()) {
+            throw new io.quarkus.security.ForbiddenException("The token names no office");
+        }
+        return office;
     }
 }

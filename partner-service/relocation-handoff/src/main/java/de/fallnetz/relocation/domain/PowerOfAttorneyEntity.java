@@ -64,12 +64,23 @@ public class PowerOfAttorneyEntity extends PanacheEntityBase {
     @Column(name = "granted_at")
     public Instant grantedAt;
 
+    /** The office whose clerk recorded it (inherited by sub-delegations): it gives access to that office's cases. */
+    @Column(name = "office_id")
+    public String officeId;
+
+    /** When the end of its validity was applied (see {@code PowerOfAttorneyExpiry}); null before. */
+    @Column(name = "expiry_applied_at")
+    public Instant expiryAppliedAt;
+
     @Version
     public long version;
 
-    /** In force by itself at {@code now}: within its validity and not revoked (its chain is checked elsewhere). */
+    /**
+     * In force by itself at {@code now}: within its validity, not revoked and not expired (an applied expiry stays,
+     * as a revocation does); its chain is checked elsewhere.
+     */
     public boolean activeAt(Instant now) {
-        return revokedAt == null && !now.isBefore(validFrom) && now.isBefore(validUntil);
+        return revokedAt == null && expiryAppliedAt == null && !now.isBefore(validFrom) && now.isBefore(validUntil);
     }
 
     /** Whether it covers {@code caseType} (null: any) and {@code act}. */
@@ -83,6 +94,11 @@ public class PowerOfAttorneyEntity extends PanacheEntityBase {
 
     public static List<PowerOfAttorneyEntity> heldBy(String caseId, String holder) {
         return list("caseId = ?1 and holder = ?2", caseId, holder);
+    }
+
+    /** Whether it was recorded by a clerk of {@code officeId} (an office's power says nothing about another's case). */
+    public boolean recordedBy(String office) {
+        return officeId != null && officeId.equals(office);
     }
 
     public static List<PowerOfAttorneyEntity> children(UUID parentId) {

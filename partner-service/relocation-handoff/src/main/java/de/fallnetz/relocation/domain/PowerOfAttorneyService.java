@@ -34,6 +34,9 @@ public class PowerOfAttorneyService {
     /** Why a hand-off ended when its holder lost the power to act. */
     public static final String REVOKED = "POWER_OF_ATTORNEY_REVOKED";
 
+    /** Why a hand-off ended when its holder's power reached the end of its validity. */
+    public static final String EXPIRED = "POWER_OF_ATTORNEY_EXPIRED";
+
     private static final Pattern ORGANISATION = Pattern.compile("^[a-z0-9][a-z0-9-]{1,59}$");
     private static final Pattern CASE_TYPE = Pattern.compile("^[A-Z][A-Z0-9_]{1,59}$");
 
@@ -56,9 +59,19 @@ public class PowerOfAttorneyService {
             List<String> caseTypes, List<String> acts, Instant validFrom, Instant validUntil) {
     }
 
-    /** Records a power the office received (the applicant's own, or a sub-delegation shown to it). */
+    /** Records a power a clerk of {@code officeId} received; a parent must be one of that office's powers. */
     @Transactional
-    public PowerOfAttorneyEntity grant(Grant g) {
+    public PowerOfAttorneyEntity grant(Grant g, String officeId) {
+        if (g.parentId() != null && PowerOfAttorneyEntity.<PowerOfAttorneyEntity>findByIdOptional(g.parentId())
+                .filter(p -> p.recordedBy(officeId)).isEmpty()) {
+            throw invalid(422, "unknown-power-of-attorney", "parentId",
+                    "no power of attorney " + g.parentId() + " for case " + g.caseId());
+        }
+        return record(g, officeId);
+    }
+
+    /** Records a power the office received (the applicant's own, or a sub-delegation shown to it). */
+    private PowerOfAttorneyEntity record(Grant g, String officeId) {
         Instant now = clock.instant();
         validate(g, now);
         PowerOfAttorneyEntity parent = null;
@@ -81,6 +94,7 @@ public class PowerOfAttorneyService {
         p.validFrom = g.validFrom() == null ? now : g.validFrom();
         p.validUntil = g.validUntil();
         p.grantedAt = now;
+        p.officeId = officeId;
         p.persist();
         events.granted(p, now);
         PowerOfAttorneyEntity.flush();
@@ -96,8 +110,8 @@ public class PowerOfAttorneyService {
         PowerOfAttorneyEntity parent = PowerOfAttorneyEntity.<PowerOfAttorneyEntity>findByIdOptional(parentId)
                 .filter(p -> p.holder.equals(caller) && inForce(p, null, null, clock.instant()))
                 .orElseThrow(() -> ProblemException.notFound("Power of attorney " + parentId));
-        return grant(new Grant(parent.caseId, g.holder(), parentId, g.subDelegationAllowed(), g.caseTypes(), g.acts(),
-                g.validFrom(), g.validUntil()));
+        return record(new Grant(parent.caseId, g.holder(), parentId, g.subDelegationAllowed(), g.caseTypes(),
+                g.acts(), g.validFrom(), g.validUntil()), parent.officeId);
     }
 
     /**
@@ -107,8 +121,9 @@ public class PowerOfAttorneyService {
      * @param by {@code APPLICANT} or {@code OFFICE}
      */
     @Transactional
-    public PowerOfAttorneyEntity revoke(UUID id, String by, String reason) {
+    public PowerOfAttorneyEntity revoke(UUID id, String officeId, String by, String reason) {
         PowerOfAttorneyEntity p = PowerOfAttorneyEntity.<PowerOfAttorneyEntity>findByIdOptional(id)
+                .filter(found -> found.recordedBy(officeId))
                 .orElseThrow(() -> ProblemException.notFound("Power of attorney " + id));
         if (p.revokedAt != null) {
             return p; // Revoking twice changes nothing.
@@ -125,43 +140,82 @@ public class PowerOfAttorneyService {
             below.addAll(PowerOfAttorneyEntity.children(child.id));
         }
         PowerOfAttorneyEntity.flush();
+        cancelHandOffsWithoutPower(p.caseId, ended, REVOKED);
+        return p;
+    }
+
+    /**
+     * The end of a power's validity acts like a revocation at that moment: the powers below it end with it (those not
+     * ended before), each with an event, and the holders left without a power lose their open hand-offs. Runs once
+     * per power, in the transaction of {@link PowerOfAttorneyExpiry}, which stamps it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expire(PowerOfAttorneyEntity p, Instant now) {
+        List<PowerOfAttorneyEntity> ended = new ArrayList<>();
+        p.expiryAppliedAt = now;
+        events.expired(p, p.validUntil, "Die Gültigkeit der Vollmacht endete am " + p.validUntil, now);
+        ended.add(p);
+        Deque<PowerOfAttorneyEntity> below = new ArrayDeque<>(PowerOfAttorneyEntity.children(p.id));
+        while (!below.isEmpty()) {
+            PowerOfAttorneyEntity child = below.pop();
+            if (child.revokedAt == null && child.expiryAppliedAt == null) {
+                child.expiryAppliedAt = now;
+                events.expired(child, p.validUntil, "Die Vollmacht " + p.id + " darüber ist abgelaufen", now);
+                ended.add(child);
+            }
+            below.addAll(PowerOfAttorneyEntity.children(child.id));
+        }
+        PowerOfAttorneyEntity.flush();
+        cancelHandOffsWithoutPower(p.caseId, ended, EXPIRED);
+    }
+
+    /** Cancels the open hand-offs of the case whose holders (of the powers that ended) can no longer receive them. */
+    private void cancelHandOffsWithoutPower(String caseId, List<PowerOfAttorneyEntity> ended, String reason) {
         Set<String> holders = new HashSet<>();
         ended.forEach(e -> holders.add(e.holder));
         for (String holder : holders) {
             List<InteractionRequestEntity> open = InteractionRequestEntity.list(
-                    "caseId = ?1 and partnerOrganisation = ?2 and state in ?3", p.caseId, holder,
+                    "caseId = ?1 and partnerOrganisation = ?2 and state in ?3", caseId, holder,
                     InteractionState.openStates());
             for (InteractionRequestEntity r : open) {
-                if (!authorises(r.caseId, r.caseType, holder, Act.RECEIVE_DOCUMENTS)) {
-                    interactions.cancel(r, REVOKED);
+                if (!authorises(r.caseId, r.caseType, r.officeId, holder, Act.RECEIVE_DOCUMENTS)) {
+                    interactions.cancel(r, reason);
                 }
             }
         }
-        return p;
     }
 
-    /** Whether {@code holder} may do {@code act} on the case now, through some power in force. */
-    public boolean authorises(String caseId, String caseType, String holder, Act act) {
+    /**
+     * Whether {@code holder} may do {@code act} now on the case, which is at {@code officeId}: through some power in
+     * force that a clerk of that office recorded.
+     */
+    public boolean authorises(String caseId, String caseType, String officeId, String holder, Act act) {
         Instant now = clock.instant();
-        return PowerOfAttorneyEntity.heldBy(caseId, holder).stream().anyMatch(p -> inForce(p, caseType, act, now));
+        return PowerOfAttorneyEntity.heldBy(caseId, holder).stream()
+                .anyMatch(p -> p.recordedBy(officeId) && inForce(p, caseType, act, now));
     }
 
     /**
      * Who receives a hand-off of the case: of the holders whose power is in force for receiving documents, the one
      * at the end of the longest chain (the agency the employer sub-authorised rather than the employer).
      */
-    public Optional<String> handOffHolder(String caseId, String caseType) {
+    public Optional<String> handOffHolder(String caseId, String caseType, String officeId) {
         Instant now = clock.instant();
         return PowerOfAttorneyEntity.ofCase(caseId).stream()
-                .filter(p -> inForce(p, caseType, Act.RECEIVE_DOCUMENTS, now))
+                .filter(p -> p.recordedBy(officeId) && inForce(p, caseType, Act.RECEIVE_DOCUMENTS, now))
                 .max(Comparator.comparingInt(PowerOfAttorneyService::depth)
                         .thenComparing(p -> p.grantedAt))
                 .map(p -> p.holder);
     }
 
-    /** The powers on a case, for the office. */
-    public List<PowerOfAttorneyEntity> ofCase(String caseId) {
-        return PowerOfAttorneyEntity.ofCase(caseId);
+    /** The powers on a case that a clerk of {@code officeId} recorded, for that office. */
+    public List<PowerOfAttorneyEntity> ofCase(String caseId, String officeId) {
+        return PowerOfAttorneyEntity.ofCase(caseId).stream().filter(p -> p.recordedBy(officeId)).toList();
+    }
+
+    /** One power, if a clerk of {@code officeId} recorded it. */
+    public Optional<PowerOfAttorneyEntity> find(UUID id, String officeId) {
+        return PowerOfAttorneyEntity.<PowerOfAttorneyEntity>findByIdOptional(id).filter(p -> p.recordedBy(officeId));
     }
 
     /** The powers an organisation holds that are in force now. */

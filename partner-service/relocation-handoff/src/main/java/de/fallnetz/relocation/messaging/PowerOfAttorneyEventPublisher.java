@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import de.fallnetz.contracts.events.PowerOfAttorneyExpired;
 import de.fallnetz.contracts.events.PowerOfAttorneyGranted;
 import de.fallnetz.contracts.events.PowerOfAttorneyRevoked;
 import de.fallnetz.platform.messaging.outbox.Outbox;
@@ -23,6 +24,10 @@ public class PowerOfAttorneyEventPublisher {
         outbox.publish(new PowerOfAttorneyGranted(p.id.toString(), p.caseId, p.holder, p.grantor,
                 p.parentId == null ? null : p.parentId.toString(), p.subDelegationAllowed, p.caseTypes, p.acts,
                 p.validFrom, p.validUntil, now), now);
+    }
+
+    public void expired(PowerOfAttorneyEntity p, Instant validUntil, String reason, Instant now) {
+        outbox.publish(new PowerOfAttorneyExpired(p.id.toString(), p.caseId, p.holder, validUntil, reason, now), now);
     }
 
     public void revoked(PowerOfAttorneyEntity p, Instant now) {
