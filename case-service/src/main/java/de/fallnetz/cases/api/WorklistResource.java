@@ -1,5 +1,7 @@
 package de.fallnetz.cases.api;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,8 +42,8 @@ public class WorklistResource {
 
     @GET
     @Operation(summary = "An office's worklist, nearest partner deadline first, with counts per status",
-            description = "Keyset paging: pass nextCursor as after. Names are personal data: reads are audited by "
-                    + "the gateway.")
+            description = "Keyset paging: pass nextCursor as after. q matches a case ID or the start of a name, "
+                    + "dateOfBirth the exact date of birth. Names are personal data: reads are audited by the gateway.")
     public WorklistResponse list(
             @QueryParam("officeId") @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}",
                     message = "must be an office ID") String officeId,
@@ -52,6 +54,8 @@ public class WorklistResource {
             @QueryParam("caseType") @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a case type code")
             String caseType,
             @QueryParam("q") @Size(max = 100) String text,
+            @QueryParam("dateOfBirth") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date (YYYY-MM-DD)")
+            String dateOfBirth,
             @QueryParam("includeFinished") @DefaultValue("false") boolean includeFinished,
             @QueryParam("after") @Size(max = 200) String after,
             @QueryParam("limit") @DefaultValue("25") @Min(1) @Max(100) int limit) {
@@ -67,6 +71,20 @@ public class WorklistResource {
             }
         }
         return worklist.query(new Worklist.Filter(officeId, parsed, assignee, unassigned, overdue, caseType, text,
-                includeFinished), after, limit);
+                includeFinished, date(dateOfBirth)), after, limit);
+    }
+
+    /** The exact date of birth searched for (the applicant's, as recorded); a malformed one is a 400 problem. */
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.typed("invalid-request", "Invalid request", 400,
+                    "dateOfBirth: not a date").withInvalidParams(List.of(new Problem.InvalidParam("dateOfBirth",
+                            "must be a date (YYYY-MM-DD)"))));
+        }
     }
 }

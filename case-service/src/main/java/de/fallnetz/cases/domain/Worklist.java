@@ -3,6 +3,7 @@ package de.fallnetz.cases.domain;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public class Worklist {
 
     /** The filters of a worklist query; null means "any". */
     public record Filter(String officeId, CaseStatus status, String assignee, boolean unassigned, boolean overdue,
-            String caseType, String text, boolean includeFinished) {
+            String caseType, String text, boolean includeFinished, LocalDate dateOfBirth) {
     }
 
     @Transactional
@@ -113,6 +114,10 @@ public class Worklist {
         if (f.caseType() != null) {
             w.append(" and case_type = ?");
             params.add(f.caseType());
+        }
+        if (f.dateOfBirth() != null) {
+            w.append(" and date_of_birth = ?");
+            params.add(f.dateOfBirth());
         }
         if (f.text() != null && !f.text().isBlank()) {
             String text = f.text().strip();

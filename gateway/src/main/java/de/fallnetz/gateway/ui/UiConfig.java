@@ -12,4 +12,12 @@ public interface UiConfig {
     /** How long the bell waits for notification-service before it shows none. */
     @WithDefault("1s")
     Duration notificationsTimeout();
+
+    /** Sign-ins one client address may start at once (SignInRateLimiter). */
+    @WithDefault("10")
+    int signInBurst();
+
+    /** Sign-ins one client address may start per minute in the long run. */
+    @WithDefault("10")
+    int signInPerMinute();
 }

@@ -8,9 +8,12 @@ import static jakarta.ws.rs.core.Response.Status.PRECONDITION_FAILED;
 import static jakarta.ws.rs.core.Response.Status.SEE_OTHER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @TestProfile(InMemoryCaseServiceProfile.class)
@@ -40,6 +44,18 @@ class ClerkUiResourceTest {
     @Inject
     @RestClient
     InMemoryCaseService caseService;
+
+    /** A request as the page's form sends it: the CSRF cookie and the same token as a form field. */
+    static RequestSpecification csrf() {
+        String token = csrfToken();
+        return given().cookie("csrf-token", token).formParam("csrf-token", token);
+    }
+
+    static String csrfToken() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 
     private String openCase(String familyName) {
         return caseService.open(new OpenCaseRequest("BLUE_CARD", "abh-berlin", null, null,
@@ -93,7 +109,7 @@ class ClerkUiResourceTest {
             value = "abh-berlin"))
     void shouldRefuseACommandOnACaseThatChangedSinceThePageWasShownAndSayWhy() {
         String caseId = openCase("Stale");
-        given().formParam("version", "999").formParam("formKey", UUID.randomUUID().toString())
+        csrf().formParam("version", "999").formParam("formKey", UUID.randomUUID().toString())
                 .when().post("/ui/cases/{id}/assignment", caseId)
                 .then().statusCode(PRECONDITION_FAILED.getStatusCode())
                 .body(containsString("role=\"alert\""))
@@ -107,7 +123,7 @@ class ClerkUiResourceTest {
         String caseId = openCase("Twice");
         String formKey = UUID.randomUUID().toString();
         for (int i = 0; i < 2; i++) {
-            given().redirects().follow(false).formParam("version", "1").formParam("formKey", formKey)
+            csrf().redirects().follow(false).formParam("version", "1").formParam("formKey", formKey)
                     .when().post("/ui/cases/{id}/checklist/passport/tick", caseId)
                     .then().statusCode(SEE_OTHER.getStatusCode());
         }
@@ -156,7 +172,7 @@ class ClerkUiResourceTest {
     @TestSecurity(user = "clerk-berlin-17", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
             value = "abh-berlin"))
     void shouldShowTheOpeningFormAgainWithWhatWasTypedWhenTheCaseServiceRefusesIt() {
-        given().formParam("formKey", UUID.randomUUID().toString()).formParam("caseType", "BLUE_CARD")
+        csrf().formParam("formKey", UUID.randomUUID().toString()).formParam("caseType", "BLUE_CARD")
                 .formParam("familyName", "Okafor").formParam("givenNames", "Ada").formParam("dateOfBirth", "1990-01-02")
                 .formParam("nationality", "nga").formParam("app.postalCode", "99999").formParam("app.employer", "X GmbH")
                 .when().post("/ui/new")
@@ -169,11 +185,61 @@ class ClerkUiResourceTest {
     @Test
     @TestSecurity(user = "clerk-berlin-17", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
             value = "abh-berlin"))
+    void shouldRefuseAFormWithoutTheCsrfTokenAndChangeNothing() {
+        String caseId = openCase("Forged");
+        given().redirects().follow(false).formParam("version", "1").formParam("formKey", UUID.randomUUID().toString())
+                .when().post("/ui/cases/{id}/assignment", caseId)
+                .then().statusCode(FORBIDDEN.getStatusCode())
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:fallnetz:problem:csrf"));
+        given().redirects().follow(false).cookie("csrf-token", csrfToken()).formParam("csrf-token", csrfToken())
+                .formParam("version", "1").formParam("formKey", UUID.randomUUID().toString())
+                .when().post("/ui/cases/{id}/assignment", caseId)
+                .then().statusCode(FORBIDDEN.getStatusCode())
+                .contentType("application/problem+json");
+        assertThat(caseService.get(caseId).version()).isEqualTo(1);
+        assertThat(caseService.get(caseId).assignee()).isNull();
+    }
+
+    @Test
+    @TestSecurity(user = "clerk-berlin-17", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldRefuseAnHtmxPostWithoutTheCsrfHeaderAndAcceptItWithIt() {
+        String caseId = openCase("Preview");
+        given().header("HX-Request", "true").formParam("outcome", "GRANTED")
+                .when().post("/ui/cases/{id}/decision/preview", caseId)
+                .then().statusCode(FORBIDDEN.getStatusCode())
+                .contentType("application/problem+json");
+        String token = csrfToken();
+        given().header("HX-Request", "true").cookie("csrf-token", token).header("X-CSRF-TOKEN", token)
+                .formParam("outcome", "GRANTED")
+                .when().post("/ui/cases/{id}/decision/preview", caseId)
+                .then().statusCode(OK.getStatusCode());
+    }
+
+    @Test
+    @TestSecurity(user = "clerk-berlin-17", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldPutTheCsrfTokenIntoEveryFormOfThePageAndIntoHtmxHeaders() {
+        String caseId = openCase("Token");
+        var page = given().when().get("/ui/cases/{id}", caseId).then().statusCode(OK.getStatusCode()).extract();
+        String token = page.cookie("csrf-token");
+        assertThat(token).isNotBlank();
+        String html = page.asString();
+        assertThat(html).contains("name=\"csrf-token\" value=\"" + token + "\"")
+                .contains("\"X-CSRF-TOKEN\": \"" + token + "\"");
+        assertThat(html.split("<form ", -1).length - 1)
+                .isEqualTo(html.split("name=\"csrf-token\"", -1).length - 1);
+    }
+
+    @Test
+    @TestSecurity(user = "clerk-berlin-17", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
     void shouldSendTheLivePartOfACasePageOnlyWhenSomethingChanged() {
         String caseId = openCase("Live");
         given().queryParam("v", 1).queryParam("n", 1).when().get("/ui/cases/{id}/live", caseId)
                 .then().statusCode(NO_CONTENT.getStatusCode());
-        given().redirects().follow(false).formParam("version", "1").formParam("formKey", UUID.randomUUID().toString())
+        csrf().redirects().follow(false).formParam("version", "1").formParam("formKey", UUID.randomUUID().toString())
                 .when().post("/ui/cases/{id}/assignment", caseId)
                 .then().statusCode(SEE_OTHER.getStatusCode());
         given().queryParam("v", 1).queryParam("n", 1).when().get("/ui/cases/{id}/live", caseId)
