@@ -145,7 +145,7 @@ class ApplicantMailTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ServiceMetrics.eventsConsumed(
                 "http://localhost:" + RestAssured.port, CASES, "applied") >= applied + 2);
-        given().queryParam("caseId", caseId)
+        given().auth().oauth2(Clerks.ofSampleOffice()).queryParam("caseId", caseId)
                 .when().get("/notifications")
                 .then().statusCode(OK.getStatusCode())
                 .body("template", contains("case-receipt", "withdrawn"));
@@ -186,6 +186,10 @@ class ApplicantMailTest {
                     .body("detail", equalTo("The status page does not exist"));
         }
         given().when().delete("/status-tokens/" + caseId).then().statusCode(401);
+        given().auth().oauth2(Clerks.of("abh-hamburg"))
+                .when().delete("/status-tokens/" + caseId).then().statusCode(NOT_FOUND.getStatusCode())
+                .contentType("application/problem+json");
+        given().when().get("/api/status/" + token).then().statusCode(OK.getStatusCode());
         given().auth().oauth2(PartnerTokens.shared().mintUser("anna", List.of("clerk"), "abh-berlin"))
                 .when().delete("/status-tokens/" + caseId).then().statusCode(OK.getStatusCode())
                 .body("revoked", equalTo(1));

@@ -24,6 +24,7 @@ import de.fallnetz.contracts.events.Topics;
 import de.fallnetz.devstack.EventSamples;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.KafkaTestClient;
+import de.fallnetz.devstack.PartnerTokens;
 import de.fallnetz.devstack.ServiceMetrics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -64,7 +65,7 @@ class CaseEventHandlerTest {
                 .isEqualTo(duplicatesBefore + 1));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka.records(Topics.NOTIFICATION_EVENTS, caseId).size() == 1);
-        given().queryParam("caseId", caseId)
+        given().auth().oauth2(Clerks.ofSampleOffice()).queryParam("caseId", caseId)
                 .when().get("/notifications")
                 .then().statusCode(200)
                 .body("", hasSize(1))
@@ -83,7 +84,7 @@ class CaseEventHandlerTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka.records(Topics.NOTIFICATION_EVENTS, caseId).size() == 1);
-        given().queryParam("caseId", caseId)
+        given().auth().oauth2(Clerks.ofSampleOffice()).queryParam("caseId", caseId)
                 .when().get("/notifications")
                 .then().statusCode(200)
                 .body("[0].requestedLanguage", equalTo("pt"))
@@ -110,15 +111,55 @@ class CaseEventHandlerTest {
         assertThat(KafkaTestClient.header(parked, "dead-letter-reason")).contains("applicantLanguage");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka.records(Topics.NOTIFICATION_EVENTS, next).size() == 1);
-        given().queryParam("caseId", broken)
+        given().auth().oauth2(Clerks.ofSampleOffice()).queryParam("caseId", broken)
                 .when().get("/notifications")
-                .then().statusCode(200)
-                .body("", hasSize(0));
+                .then().statusCode(404);
+    }
+
+    @Test
+    void shouldShowACasesNotificationsOnlyToClerksOfItsOffice() {
+        String caseId = UUID.randomUUID().toString();
+        sendCaseOpened(UUID.randomUUID().toString(), caseId, "en");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.records(Topics.NOTIFICATION_EVENTS, caseId).size() == 1);
+
+        given().queryParam("caseId", caseId).when().get("/notifications")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(PartnerTokens.shared().mint("ba-zav")).queryParam("caseId", caseId)
+                .when().get("/notifications")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Clerks.of("abh-hamburg")).queryParam("caseId", caseId)
+                .when().get("/notifications")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Clerks.ofSampleOffice()).queryParam("caseId", UUID.randomUUID().toString())
+                .when().get("/notifications")
+                .then().statusCode(404);
+        given().auth().oauth2(Clerks.ofSampleOffice()).queryParam("caseId", caseId)
+                .when().get("/notifications")
+                .then().statusCode(200).body("", hasSize(1));
+    }
+
+    @Test
+    void shouldFollowATransferredCaseToItsNewOffice() {
+        String caseId = UUID.randomUUID().toString();
+        sendCaseOpened(UUID.randomUUID().toString(), caseId, "en");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.records(Topics.NOTIFICATION_EVENTS, caseId).size() == 1);
+        kafka.sendCloudEvent(Topics.CASE_EVENTS, UUID.randomUUID().toString(), EventType.CASE_TRANSFERRED.type(),
+                "/fallnetz/case-service", caseId,
+                EventSamples.json(EventType.CASE_TRANSFERRED, caseId, Map.of("toOfficeId", "abh-hamburg")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Clerks.of("abh-hamburg"))
+                .queryParam("caseId", caseId).when().get("/notifications")
+                .then().statusCode(200));
+        given().auth().oauth2(Clerks.ofSampleOffice()).queryParam("caseId", caseId)
+                .when().get("/notifications")
+                .then().statusCode(404);
     }
 
     @Test
     void shouldRefuseAListingWithoutCaseId() {
-        given().when().get("/notifications")
+        given().auth().oauth2(Clerks.ofSampleOffice()).when().get("/notifications")
                 .then().statusCode(BAD_REQUEST.getStatusCode())
                 .contentType("application/problem+json");
     }

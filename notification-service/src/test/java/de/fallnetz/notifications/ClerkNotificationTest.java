@@ -159,8 +159,8 @@ class ClerkNotificationTest {
         kafka.sendCloudEvent(Topics.CASE_EVENTS, UUID.randomUUID().toString(), EventType.CASE_OPENED.type(),
                 "/fallnetz/case-service", caseId, EventSamples.json(EventType.CASE_OPENED, caseId,
                         Map.of("officeId", office, "applicantEmail", "")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("caseId", caseId)
-                .when().get("/notifications").then().extract().path("size()").equals(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Clerks.of(office))
+                .queryParam("caseId", caseId).when().get("/notifications").then().extract().path("size()").equals(1));
         return caseId;
     }
 

@@ -196,8 +196,8 @@ class WebhookDeliveryTest {
                 "/fallnetz/case-service", caseId, EventSamples.json(EventType.CASE_OPENED, caseId,
                         Map.of("officeId", office, "applicantEmail", "")));
         // The partner events below name the office only through the case: wait until the case is known.
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("caseId", caseId)
-                .when().get("/notifications").then().extract().path("size()").equals(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Clerks.of(office))
+                .queryParam("caseId", caseId).when().get("/notifications").then().extract().path("size()").equals(1));
         return caseId;
     }
 
