@@ -150,6 +150,7 @@ final class RunningSystem {
         Map<FallnetzService, Integer> own = new LinkedHashMap<>(ports);
         own.put(service, DevStack.freePort());
         Map<String, String> env = new java.util.HashMap<>(service.environment(stack, own, issuer));
+        env.putAll(TRACING);
         env.putAll(overrides);
         Path log = root.resolve("system-tests/target/logs").resolve(service.id() + "-another.log");
         try {
@@ -159,8 +160,16 @@ final class RunningSystem {
         }
     }
 
+    /**
+     * Tracing on, so that the trace context travels over HTTP and Kafka (TracingIT), but no span sampled: nothing is
+     * exported, and no collector is needed.
+     */
+    static final Map<String, String> TRACING = Map.of("OTEL_SDK_DISABLED", "false",
+            "QUARKUS_OTEL_TRACES_SAMPLER", "always_off");
+
     private void launch(FallnetzService service, Map<String, String> extraEnv) {
         Map<String, String> env = new java.util.HashMap<>(service.environment(stack, ports, issuer));
+        env.putAll(TRACING);
         env.putAll(extraEnv);
         Path log = root.resolve("system-tests/target/logs").resolve(service.id() + ".log");
         try {

@@ -19,12 +19,16 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import de.fallnetz.platform.messaging.outbox.OutboxRelay;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 
 /**
  * Consumer lag of this service's incoming channels, per consumer group and topic, as Kafka has it (committed offsets
- * against the ends of the partitions): the group's lag, whichever instance holds which partition.
+ * against the ends of the partitions): the group's lag, whichever instance holds which partition. Measured in the
+ * background every {@code fallnetz.ops.lag-interval} (30 s), so that the incident view answers at once even while
+ * Kafka is slow or away.
  */
 @ApplicationScoped
 public class ConsumerLags {
@@ -35,13 +39,38 @@ public class ConsumerLags {
 
     private final KafkaClientService kafka;
     private Admin admin;
+    private volatile List<ConsumerLag> last = List.of();
+    private volatile String lastError = "not measured yet";
 
     public ConsumerLags(KafkaClientService kafka) {
         this.kafka = kafka;
     }
 
+    /** The lag as last measured. */
+    public List<ConsumerLag> last() {
+        return last;
+    }
+
+    /** Why the last measurement failed, or null. */
+    public String lastError() {
+        return lastError;
+    }
+
+    @Scheduled(every = "${fallnetz.ops.lag-interval:30s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = OutboxRelay.UntilStarted.class)
+    void refresh() {
+        try {
+            last = current();
+            lastError = null;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            lastError = "Kafka did not answer: " + e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The lag of every incoming channel; throws if Kafka does not answer within a few seconds. */
-    public List<ConsumerLag> current() throws InterruptedException, ExecutionException, TimeoutException {
+    List<ConsumerLag> current() throws InterruptedException, ExecutionException, TimeoutException {
         List<ConsumerLag> lags = new ArrayList<>();
         for (String channel : new java.util.TreeSet<>(kafka.getConsumerChannels())) {
             KafkaConsumer<Object, Object> consumer = kafka.getConsumer(channel);

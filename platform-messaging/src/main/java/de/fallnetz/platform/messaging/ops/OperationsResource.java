@@ -2,8 +2,6 @@ package de.fallnetz.platform.messaging.ops;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -71,17 +69,8 @@ public class OperationsResource {
     @Operation(summary = "Parked events, stuck outbox rows and consumer lag of this service (operators)")
     public Incidents incidents(@QueryParam("withDiscarded") @DefaultValue("false") boolean withDiscarded,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
-        List<ConsumerLag> lag = List.of();
-        String lagError = null;
-        try {
-            lag = lags.current();
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            lagError = "Kafka did not answer: " + e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            lagError = "interrupted";
-        }
-        return new Incidents(service, parked.list(withDiscarded, limit), outbox.stuck(limit), lag, lagError);
+        return new Incidents(service, parked.list(withDiscarded, limit), outbox.stuck(limit), lags.last(),
+                lags.lastError());
     }
 
     @POST
