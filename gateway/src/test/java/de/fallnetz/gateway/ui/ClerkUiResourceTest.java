@@ -161,6 +161,36 @@ class ClerkUiResourceTest {
     }
 
     @Test
+    @TestSecurity(user = "clerk-berlin-17", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldFindCasesByTheExactDateOfBirthAndSaySoWhenTheDateIsNoDate() {
+        openCase("Geburtstag");
+        given().queryParam("dob", "1994-03-17").when().get("/ui/search")
+                .then().statusCode(OK.getStatusCode())
+                .body(containsString("Geburtstag, Thi Lan"))
+                .body(containsString("value=\"1994-03-17\""));
+        given().queryParam("dob", "1994-03-18").when().get("/ui/search")
+                .then().statusCode(OK.getStatusCode())
+                .body(not(containsString("Geburtstag, Thi Lan")));
+        given().queryParam("dob", "1994-02-30").when().get("/ui/search")
+                .then().statusCode(400)
+                .body(containsString("role=\"alert\""))
+                .body(containsString("kein gültiges Datum"));
+    }
+
+    @Test
+    @TestSecurity(user = "lead-berlin", roles = "team-lead", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldShowTheTeamLeadTheOfficesFigures() {
+        openCase("Kennzahl");
+        given().when().get("/ui/team")
+                .then().statusCode(OK.getStatusCode())
+                .body(containsString("Kennzahlen der Behörde"))
+                .body(containsString("Eröffnet in den letzten 30 Tagen"))
+                .body(containsString("Fiktive Zustimmungen in offenen Fällen"));
+    }
+
+    @Test
     @TestSecurity(user = "clerk-nowhere", roles = "clerk")
     void shouldTellAClerkWithoutAnOfficeWhyTheWorklistIsEmpty() {
         given().when().get("/ui")
