@@ -51,10 +51,11 @@ class AuthorizationMatrixTest {
             new Endpoint("GET", "/api/case-types", null),
             new Endpoint("GET", "/api/jurisdiction?postalCode=10115", null),
             new Endpoint("GET", "/api/audit", null),
+            new Endpoint("GET", "/api/statistics", null),
             new Endpoint("GET", "/partner/v1/ba-consent/requests", null),
             new Endpoint("POST", "/partner/v1/ba-consent/requests/r-1/claim", ""));
 
-    /** Who may pass each endpoint's gate: case work, any signed-in caller, the DPO, partners. */
+    /** Who may pass each endpoint's gate: case work, any signed-in caller, the DPO, team leads, partners. */
     private static int expected(Endpoint e, String caller) {
         if (caller.equals("none") || caller.equals("expired") || caller.equals("wrong-key")) {
             return 401;
@@ -62,6 +63,9 @@ class AuthorizationMatrixTest {
         boolean caseWork = caller.equals("clerk") || caller.equals("team-lead");
         if (e.path().startsWith("/api/cases")) {
             return caseWork ? PASS : 403;
+        }
+        if (e.path().startsWith("/api/statistics")) {
+            return caller.equals("team-lead") ? PASS : 403;
         }
         if (e.path().startsWith("/api/audit")) {
             return caller.equals("dpo") ? PASS : 403;
