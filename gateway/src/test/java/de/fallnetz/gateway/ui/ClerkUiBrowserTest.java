@@ -119,8 +119,7 @@ class ClerkUiBrowserTest {
         assertThat(driver.findElement(By.id("interactions")).getText()).contains("ba-zav", "Zugestellt");
 
         // The BA answers while the page is open; notification-service's live event makes the page show it without
-        // being reloaded, and the page announces it. (The bell's refresh and announcement on the same event are
-        // checked against a stand-in notification-service over HTTP in NotificationBellResourceTest.)
+        // being reloaded, and the page and the bell announce it.
         long shown = System.nanoTime();
         driver.get(url("/ui/cases/" + caseId));
         await().atMost(Duration.ofSeconds(20)).until(() -> notifications.streamOpenedAfter(shown));
@@ -130,6 +129,9 @@ class ClerkUiBrowserTest {
         browser.waiting().until(textToBePresentInElementLocated(By.id("timeline"), "Zustimmung erteilt"));
         browser.waiting().until(d -> d.findElement(By.id("live-announcer")).getAttribute("textContent")
                 .contains("Verlauf"));
+        browser.waiting().until(textToBePresentInElementLocated(By.id("notification-bell"), "Benachrichtigungen (1)"));
+        browser.waiting().until(d -> d.findElement(By.id("bell-announcer")).getAttribute("textContent")
+                .contains("Neue Benachrichtigung: Neue Antwort von ba-zav"));
         browser.assertAccessible("case page after a live update");
         browser.follow(driver.findElement(By.linkText("Seite neu laden")));
         browser.waiting().until(textToBePresentInElementLocated(By.id("case-status"), "Entscheidungsreif"));

@@ -42,6 +42,11 @@ public class InMemoryNotificationService implements ClerkNotificationsClient {
         live.onNext(n);
     }
 
+    /** Forgets what was published (streams stay open). */
+    public void clear() {
+        stored.clear();
+    }
+
     /** How many pages hold a live stream open now. */
     public int openStreams() {
         return openStreams.get();
@@ -56,7 +61,9 @@ public class InMemoryNotificationService implements ClerkNotificationsClient {
     public Uni<JsonNode> list(String officeId, String clerk, boolean unread, int limit) {
         ArrayNode items = json.createArrayNode();
         stored.stream().filter(n -> officeId.equals(n.path("officeId").asText())).limit(limit).forEach(items::add);
-        return Uni.createFrom().item(json.createObjectNode().put("unread", items.size()).set("items", items));
+        ObjectNode answer = json.createObjectNode().put("unread", items.size());
+        answer.set("items", items);
+        return Uni.createFrom().item(answer);
     }
 
     @Override
