@@ -53,10 +53,11 @@ class AuthorizationMatrixTest {
             new Endpoint("GET", "/api/audit", null),
             new Endpoint("GET", "/api/ops/incidents", null),
             new Endpoint("POST", "/api/ops/case-service/parked-events/1/discard", "{\"reason\":\"x\"}"),
+            new Endpoint("GET", "/api/statistics", null),
             new Endpoint("GET", "/partner/v1/ba-consent/requests", null),
             new Endpoint("POST", "/partner/v1/ba-consent/requests/r-1/claim", ""));
 
-    /** Who may pass each endpoint's gate: case work, any signed-in caller, the DPO, partners, operators. */
+    /** Who may pass each endpoint's gate: case work, any signed-in caller, the DPO, team leads, partners, operators. */
     private static int expected(Endpoint e, String caller) {
         if (caller.equals("none") || caller.equals("expired") || caller.equals("wrong-key")) {
             return 401;
@@ -64,6 +65,9 @@ class AuthorizationMatrixTest {
         boolean caseWork = caller.equals("clerk") || caller.equals("team-lead");
         if (e.path().startsWith("/api/cases")) {
             return caseWork ? PASS : 403;
+        }
+        if (e.path().startsWith("/api/statistics")) {
+            return caller.equals("team-lead") ? PASS : 403;
         }
         if (e.path().startsWith("/api/audit")) {
             return caller.equals("dpo") ? PASS : 403;

@@ -1,5 +1,6 @@
 package de.fallnetz.gateway.cases;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import de.fallnetz.contracts.cases.CaseCommands;
 import de.fallnetz.contracts.cases.CaseResponse;
+import de.fallnetz.contracts.cases.OfficeStatisticsResponse;
 import de.fallnetz.contracts.cases.WorklistResponse;
 import de.fallnetz.gateway.identity.InternalTokenHeaders;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -45,8 +47,15 @@ public interface CaseLifecycleClient {
     WorklistResponse worklist(@QueryParam("officeId") String officeId, @QueryParam("status") String status,
             @QueryParam("assignee") String assignee, @QueryParam("unassigned") Boolean unassigned,
             @QueryParam("overdue") Boolean overdue, @QueryParam("caseType") String caseType,
-            @QueryParam("q") String text, @QueryParam("includeFinished") Boolean includeFinished,
-            @QueryParam("after") String after, @QueryParam("limit") Integer limit);
+            @QueryParam("q") String text, @QueryParam("dateOfBirth") LocalDate dateOfBirth,
+            @QueryParam("includeFinished") Boolean includeFinished, @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit);
+
+    /** The team lead's figures of their own office (role team-lead; the office comes from the internal token). */
+    @GET
+    @Path("/statistics")
+    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, CaseServiceUnavailableException.class })
+    OfficeStatisticsResponse statistics();
 
     @GET
     @Path("/cases/{caseId}/documents/{documentId}")

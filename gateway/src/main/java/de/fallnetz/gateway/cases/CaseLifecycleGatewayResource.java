@@ -80,7 +80,7 @@ public class CaseLifecycleGatewayResource {
             throw new de.fallnetz.platform.rest.ProblemException(de.fallnetz.platform.rest.Problem.typed(
                     "invalid-request", "Invalid request", 400, "officeId is needed: the caller has no office"));
         }
-        WorklistResponse page = cases.worklist(office, status, assignee, unassigned, overdue, caseType, text,
+        WorklistResponse page = cases.worklist(office, status, assignee, unassigned, overdue, caseType, text, null,
                 includeFinished, after, limit);
         audit.recordAll(caller, client(http), WORKLIST_READ,
                 page.items().stream().map(WorklistResponse.Item::caseId).toList());

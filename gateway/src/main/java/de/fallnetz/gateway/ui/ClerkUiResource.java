@@ -1,9 +1,9 @@
 package de.fallnetz.gateway.ui;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import de.fallnetz.contracts.cases.CaseResponse;
+import de.fallnetz.contracts.cases.OfficeStatisticsResponse;
 import de.fallnetz.contracts.cases.TimelineEntry;
 import de.fallnetz.contracts.cases.WorklistResponse;
 import de.fallnetz.gateway.cases.CaseLifecycleClient;
@@ -48,7 +49,6 @@ public class ClerkUiResource {
             "DOCUMENTS_REQUESTED", "CONSULTATIONS_RUNNING", "READY_FOR_DECISION", "HEARING", "TRANSFERRED", "DECIDED",
             "CLOSED", "WITHDRAWN");
     private static final int PAGE_SIZE = 50;
-    private static final int TEAM_PAGES = 20;
 
     @CheckedTemplate(basePath = "ui")
     static class Templates {
@@ -58,7 +58,8 @@ public class ClerkUiResource {
 
         static native TemplateInstance live(UiViews.Live live);
 
-        static native TemplateInstance search(Page page, String q, List<WorklistResponse.Item> items, boolean searched);
+        static native TemplateInstance search(Page page, String q, String dob, List<WorklistResponse.Item> items,
+                boolean searched);
 
         static native TemplateInstance team(Page page, UiViews.Team team);
 
@@ -90,7 +91,7 @@ public class ClerkUiResource {
         String chosenText = text == null || text.isBlank() ? null : text.strip();
         WorklistResponse page = lifecycle.worklist(clerk.officeId().get(), chosenStatus,
                 "mine".equals(chosenView) ? clerk.userId() : null, "unassigned".equals(chosenView) ? true : null,
-                overdue ? true : null, null, chosenText, null, after, PAGE_SIZE);
+                overdue ? true : null, null, chosenText, null, null, after, PAGE_SIZE);
         ui.auditAll("worklist.read", page.items().stream().map(WorklistResponse.Item::caseId).toList());
         String next = page.nextCursor() == null ? null
                 : "/ui?view=" + chosenView + (chosenStatus == null ? "" : "&status=" + chosenStatus)
@@ -149,20 +150,34 @@ public class ClerkUiResource {
 
     @GET
     @Path("search")
-    public Response search(@QueryParam("q") String q) {
+    public Response search(@QueryParam("q") String q, @QueryParam("dob") String dob) {
         if (clerk.officeId().isEmpty()) {
             return noOffice();
         }
         String text = q == null ? "" : q.strip();
-        if (text.isEmpty() || text.length() > 100) {
-            return ui.html(200, Templates.search(ui.page(), text, List.of(), false));
+        String day = dob == null ? "" : dob.strip();
+        LocalDate dateOfBirth = null;
+        if (!day.isEmpty()) {
+            try {
+                dateOfBirth = LocalDate.parse(day);
+            } catch (DateTimeParseException e) {
+                return ui.html(400, Templates.search(ui.page().withError(ui.messages().invalid_date()), text, day,
+                        List.of(), false));
+            }
         }
-        WorklistResponse found = lifecycle.worklist(clerk.officeId().get(), null, null, null, null, null, text, true,
-                null, PAGE_SIZE);
+        if ((text.isEmpty() && dateOfBirth == null) || text.length() > 100) {
+            return ui.html(200, Templates.search(ui.page(), text, day, List.of(), false));
+        }
+        WorklistResponse found = lifecycle.worklist(clerk.officeId().get(), null, null, null, null, null,
+                text.isEmpty() ? null : text, dateOfBirth, true, null, PAGE_SIZE);
         ui.auditAll("worklist.read", found.items().stream().map(WorklistResponse.Item::caseId).toList());
-        return ui.html(200, Templates.search(ui.page(), text, found.items(), true));
+        return ui.html(200, Templates.search(ui.page(), text, day, found.items(), true));
     }
 
+    /**
+     * The team lead's view: case-service's figures of the office (backlog per clerk, overdue, last 30 days, deemed
+     * consents) and the overdue cases themselves (names: audited).
+     */
     @GET
     @Path("team")
     @RolesAllowed(CurrentClerk.TEAM_LEAD)
@@ -170,29 +185,15 @@ public class ClerkUiResource {
         if (clerk.officeId().isEmpty()) {
             return noOffice();
         }
-        Map<String, long[]> perClerk = new LinkedHashMap<>();
-        List<WorklistResponse.Item> overdue = new ArrayList<>();
-        String after = null;
-        int pages = 0;
-        do {
-            WorklistResponse page = lifecycle.worklist(clerk.officeId().get(), null, null, null, null, null, null,
-                    null, after, 100);
-            ui.auditAll("worklist.read", page.items().stream().map(WorklistResponse.Item::caseId).toList());
-            for (WorklistResponse.Item item : page.items()) {
-                long[] counts = perClerk.computeIfAbsent(item.assignee() == null ? "" : item.assignee(),
-                        k -> new long[2]);
-                counts[0]++;
-                if (item.overdue()) {
-                    counts[1]++;
-                    overdue.add(item);
-                }
-            }
-            after = page.nextCursor();
-        } while (after != null && ++pages < TEAM_PAGES);
-        List<UiViews.ClerkBacklog> backlog = perClerk.entrySet().stream()
-                .map(e -> new UiViews.ClerkBacklog(e.getKey(), e.getValue()[0], e.getValue()[1]))
-                .sorted(Comparator.comparingLong(UiViews.ClerkBacklog::open).reversed()).toList();
-        return ui.html(200, Templates.team(ui.page(), new UiViews.Team(backlog, overdue, after == null)));
+        OfficeStatisticsResponse figures = lifecycle.statistics();
+        WorklistResponse overdue = lifecycle.worklist(clerk.officeId().get(), null, null, null, true, null, null,
+                null, null, null, 100);
+        ui.auditAll("worklist.read", overdue.items().stream().map(WorklistResponse.Item::caseId).toList());
+        List<UiViews.ClerkBacklog> backlog = figures.backlog().stream()
+                .map(b -> new UiViews.ClerkBacklog(b.assignee() == null ? "" : b.assignee(), b.open(), b.overdue()))
+                .toList();
+        return ui.html(200, Templates.team(ui.page(), new UiViews.Team(backlog, overdue.items(),
+                overdue.nextCursor() == null, figures)));
     }
 
     /** The language switch: remembers the choice in a cookie and goes back to the page it was chosen on. */

@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -51,10 +52,11 @@ public class NotificationBellResource {
         this.notifications = notifications;
     }
 
+    /** @param announce whether screen readers are told of the newest (asked for when a live event said it came) */
     @GET
-    public Uni<TemplateInstance> bell() {
+    public Uni<TemplateInstance> bell(@QueryParam("announce") boolean announce) {
         if (clerk.officeId().isEmpty()) {
-            return Uni.createFrom().item(render(List.of()));
+            return Uni.createFrom().item(render(List.of(), false));
         }
         String office = clerk.officeId().get();
         String clerkId = clerk.userId();
@@ -66,11 +68,11 @@ public class NotificationBellResource {
                     LOG.debugf("notification bell: %s", e.toString());
                     return List.of();
                 })
-                .map(this::render);
+                .map(items -> render(items, announce));
     }
 
-    private TemplateInstance render(List<String> items) {
-        return ui.localized(Templates.bell(new UiViews.Bell(items)));
+    private TemplateInstance render(List<String> items, boolean announce) {
+        return ui.localized(Templates.bell(new UiViews.Bell(items, announce)));
     }
 
     private static List<String> texts(JsonNode answer) {

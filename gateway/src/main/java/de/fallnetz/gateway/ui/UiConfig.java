@@ -13,6 +13,10 @@ public interface UiConfig {
     @WithDefault("1s")
     Duration notificationsTimeout();
 
+    /** How long a page waits before it opens the live events again after notification-service was unreachable. */
+    @WithDefault("30s")
+    Duration eventsRetry();
+
     /** Sign-ins one client address may start at once (SignInRateLimiter). */
     @WithDefault("10")
     int signInBurst();

@@ -55,6 +55,9 @@ public interface UiMessages {
     @Message("Keine Benachrichtigungen")
     String no_notifications();
 
+    @Message("Neue Benachrichtigung: {text}")
+    String new_notification(String text);
+
     @Message("Arbeitsliste")
     String worklist_title();
 
@@ -172,7 +175,7 @@ public interface UiMessages {
     @Message("Verlauf über alle Stellen")
     String timeline();
 
-    @Message("Aktualisiert sich selbst, sobald eine Stelle antwortet.")
+    @Message("Aktualisiert sich selbst (Live-Verbindung), sobald eine Stelle antwortet.")
     String timeline_live();
 
     @Message("{count} neue Einträge im Verlauf.")
@@ -348,6 +351,33 @@ public interface UiMessages {
 
     @Message("{count} Treffer")
     String hits(int count);
+
+    @Message("Geburtsdatum (genau)")
+    String search_dob();
+
+    @Message("Familienname, Aktenzeichen oder Geburtsdatum: mindestens eines davon.")
+    String search_either();
+
+    @Message("Das Geburtsdatum ist kein gültiges Datum (JJJJ-MM-TT).")
+    String invalid_date();
+
+    @Message("Kennzahlen der Behörde")
+    String figures();
+
+    @Message("Offene Fälle überfällig")
+    String figure_overdue();
+
+    @Message("Eröffnet in den letzten 30 Tagen")
+    String figure_opened();
+
+    @Message("Entschieden in den letzten 30 Tagen")
+    String figure_decided();
+
+    @Message("Fiktive Zustimmungen in offenen Fällen")
+    String figure_deemed();
+
+    @Message("Fiktive Zustimmungen in den letzten 30 Tagen")
+    String figure_deemed_recent();
 
     @Message("Team-Übersicht")
     String team_title();

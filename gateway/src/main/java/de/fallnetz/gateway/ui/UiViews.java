@@ -43,7 +43,8 @@ public final class UiViews {
     }
 
     /** The team lead's view: backlog per clerk and the overdue cases of the office. */
-    public record Team(List<ClerkBacklog> backlog, List<WorklistResponse.Item> overdue, boolean complete) {
+    public record Team(List<ClerkBacklog> backlog, List<WorklistResponse.Item> overdue, boolean complete,
+            de.fallnetz.contracts.cases.OfficeStatisticsResponse figures) {
     }
 
     public record ClerkBacklog(String clerk, long open, long overdue) {
@@ -88,7 +89,8 @@ public final class UiViews {
     }
 
     /** The notification bell: what notification-service has for the clerk, or nothing when it cannot say. */
-    public record Bell(List<String> items) {
+    /** The bell's unread notifications, newest first; {@code announce}: also tell screen readers of the newest. */
+    public record Bell(List<String> items, boolean announce) {
     }
 
     private UiViews() {

@@ -2,10 +2,12 @@ package de.fallnetz.gateway.ui;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -45,6 +47,10 @@ class ClerkUiBrowserTest {
     @Inject
     @RestClient
     InMemoryCaseService caseService;
+
+    @Inject
+    @RestClient
+    InMemoryNotificationService notifications;
 
     @BeforeAll
     static void startBrowser() {
@@ -112,10 +118,20 @@ class ClerkUiBrowserTest {
         assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Beteiligungen laufen");
         assertThat(driver.findElement(By.id("interactions")).getText()).contains("ba-zav", "Zugestellt");
 
-        // The BA answers; the page shows it without being reloaded and announces it.
+        // The BA answers while the page is open; notification-service's live event makes the page show it without
+        // being reloaded, and the page and the bell announce it.
+        long shown = System.nanoTime();
+        driver.get(url("/ui/cases/" + caseId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.streamOpenedAfter(shown));
         caseService.partnersAnswer(caseId);
+        notifications.notify("abh-berlin", caseId, "PARTNER_ANSWERED", "Neue Antwort von ba-zav (BA_CONSENT): GRANTED");
         browser.waiting().until(textToBePresentInElementLocated(By.id("interactions"), "Beantwortet"));
-        assertThat(driver.findElement(By.id("live-announcer")).getAttribute("textContent")).contains("Verlauf");
+        browser.waiting().until(textToBePresentInElementLocated(By.id("timeline"), "Zustimmung erteilt"));
+        browser.waiting().until(d -> d.findElement(By.id("live-announcer")).getAttribute("textContent")
+                .contains("Verlauf"));
+        browser.waiting().until(textToBePresentInElementLocated(By.id("notification-bell"), "Benachrichtigungen (1)"));
+        browser.waiting().until(d -> d.findElement(By.id("bell-announcer")).getAttribute("textContent")
+                .contains("Neue Benachrichtigung: Neue Antwort von ba-zav"));
         browser.assertAccessible("case page after a live update");
         browser.follow(driver.findElement(By.linkText("Seite neu laden")));
         browser.waiting().until(textToBePresentInElementLocated(By.id("case-status"), "Entscheidungsreif"));

@@ -45,6 +45,10 @@ class ClerkUiResourceTest {
     @RestClient
     InMemoryCaseService caseService;
 
+    @Inject
+    @RestClient
+    InMemoryNotificationService notifications;
+
     /** A request as the page's form sends it: the CSRF cookie and the same token as a form field. */
     static RequestSpecification csrf() {
         String token = csrfToken();
@@ -135,7 +139,8 @@ class ClerkUiResourceTest {
     @Test
     @TestSecurity(user = "clerk-berlin-17", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
             value = "abh-berlin"))
-    void shouldShowNoNotificationsWhileNotificationServiceCannotSay() {
+    void shouldShowNoNotificationsWhileNotificationServiceHasNone() {
+        notifications.clear();
         given().when().get("/ui/notifications")
                 .then().statusCode(OK.getStatusCode())
                 .body(containsString("Keine Benachrichtigungen"));
@@ -158,6 +163,46 @@ class ClerkUiResourceTest {
                 .then().statusCode(OK.getStatusCode())
                 .body(containsString("Rückstand je Sachbearbeiter/in"))
                 .body(containsString("Nicht zugewiesen"));
+    }
+
+    @Test
+    @TestSecurity(user = "clerk-berlin-17", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldFindCasesByTheExactDateOfBirthAndSaySoWhenTheDateIsNoDate() {
+        openCase("Geburtstag");
+        given().queryParam("dob", "1994-03-17").when().get("/ui/search")
+                .then().statusCode(OK.getStatusCode())
+                .body(containsString("Geburtstag, Thi Lan"))
+                .body(containsString("value=\"1994-03-17\""));
+        given().queryParam("dob", "1994-03-18").when().get("/ui/search")
+                .then().statusCode(OK.getStatusCode())
+                .body(not(containsString("Geburtstag, Thi Lan")));
+        given().queryParam("dob", "1994-02-30").when().get("/ui/search")
+                .then().statusCode(400)
+                .body(containsString("role=\"alert\""))
+                .body(containsString("kein gültiges Datum"));
+    }
+
+    @Test
+    @TestSecurity(user = "lead-berlin", roles = "team-lead", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldShowTheTeamLeadTheOfficesFigures() {
+        openCase("Kennzahl");
+        given().when().get("/ui/team")
+                .then().statusCode(OK.getStatusCode())
+                .body(containsString("Kennzahlen der Behörde"))
+                .body(containsString("Eröffnet in den letzten 30 Tagen"))
+                .body(containsString("Fiktive Zustimmungen in offenen Fällen"));
+    }
+
+    @Test
+    @TestSecurity(user = "clerk-berlin-17", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldListWhatNotificationServicePublishedForTheOffice() {
+        notifications.notify("abh-berlin", UUID.randomUUID().toString(), "PARTNER_ANSWERED", "Probe-Benachrichtigung");
+        given().queryParam("announce", true).when().get("/ui/notifications")
+                .then().statusCode(OK.getStatusCode())
+                .body(containsString("Neue Benachrichtigung: Probe-Benachrichtigung"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package de.fallnetz.gateway.ui;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fallnetz.contracts.cases.CaseCommands;
 import de.fallnetz.contracts.cases.CaseResponse;
+import de.fallnetz.contracts.cases.OfficeStatisticsResponse;
 import de.fallnetz.contracts.cases.OpenCaseRequest;
 import de.fallnetz.contracts.cases.TimelineEntry;
 import de.fallnetz.contracts.cases.TimelineResponse;
@@ -116,8 +118,12 @@ public class InMemoryCaseService implements CaseServiceClient, CaseLifecycleClie
 
     @Override
     public WorklistResponse worklist(String officeId, String status, String assignee, Boolean unassigned,
-            Boolean overdue, String caseType, String text, Boolean includeFinished, String after, Integer limit) {
+            Boolean overdue, String caseType, String text, LocalDate dateOfBirth, Boolean includeFinished,
+            String after, Integer limit) {
         List<CaseResponse> matching = cases.values().stream().filter(c -> officeId.equals(c.officeId()))
+                .filter(c -> dateOfBirth == null || dateOfBirth.equals(c.applicant().dateOfBirth()))
+                .filter(c -> !Boolean.TRUE.equals(overdue)
+                        || c.nextDeadlineAt() != null && c.nextDeadlineAt().isBefore(Instant.now()))
                 .filter(c -> assignee == null || assignee.equals(c.assignee()))
                 .filter(c -> !Boolean.TRUE.equals(unassigned) || c.assignee() == null)
                 .filter(c -> text == null || c.caseId().equals(text)
@@ -133,6 +139,28 @@ public class InMemoryCaseService implements CaseServiceClient, CaseLifecycleClie
                         c.nextDeadlineAt(), c.nextDeadlineAt() != null && c.nextDeadlineAt().isBefore(Instant.now())))
                 .toList();
         return new WorklistResponse(items, null, counts);
+    }
+
+    /** Counted the way case-service counts, for the office of the first case (the tests use one office). */
+    @Override
+    public OfficeStatisticsResponse statistics() {
+        List<CaseResponse> open = cases.values().stream()
+                .filter(c -> !List.of("DECIDED", "CLOSED", "WITHDRAWN", "TRANSFERRED").contains(c.status())).toList();
+        Map<String, long[]> perClerk = new TreeMap<>();
+        open.forEach(c -> {
+            long[] n = perClerk.computeIfAbsent(c.assignee() == null ? "" : c.assignee(), k -> new long[2]);
+            n[0]++;
+            n[1] += c.nextDeadlineAt() != null && c.nextDeadlineAt().isBefore(Instant.now()) ? 1 : 0;
+        });
+        List<OfficeStatisticsResponse.ClerkBacklog> backlog = perClerk.entrySet().stream()
+                .map(e -> new OfficeStatisticsResponse.ClerkBacklog(e.getKey().isEmpty() ? null : e.getKey(),
+                        e.getValue()[0], e.getValue()[1]))
+                .toList();
+        long deemed = open.stream().flatMap(c -> c.interactions().stream())
+                .filter(i -> "DEEMED_GRANTED".equals(i.state())).count();
+        return new OfficeStatisticsResponse("abh-berlin", Instant.now(), backlog,
+                backlog.stream().mapToLong(OfficeStatisticsResponse.ClerkBacklog::overdue).sum(), cases.size(),
+                cases.values().stream().filter(c -> "DECIDED".equals(c.status())).count(), deemed, deemed);
     }
 
     @Override

@@ -5,12 +5,15 @@ import java.util.Set;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** The gateway with {@link InMemoryCaseService} in place of the case-service REST clients. */
+/**
+ * The gateway with {@link InMemoryCaseService} in place of the case-service REST clients and
+ * {@link InMemoryNotificationService} in place of notification-service's.
+ */
 public class InMemoryCaseServiceProfile implements QuarkusTestProfile {
 
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
-        return Set.of(InMemoryCaseService.class);
+        return Set.of(InMemoryCaseService.class, InMemoryNotificationService.class);
     }
 
     @Override

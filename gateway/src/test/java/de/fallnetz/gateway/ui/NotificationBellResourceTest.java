@@ -47,7 +47,37 @@ class NotificationBellResourceTest {
         assertThat(NotificationServiceStub.lastAuthorization).startsWith("Bearer ey");
     }
 
+    @Test
+    @TestSecurity(user = "anna.schmidt", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldRelayTheOfficesLiveNotificationsAsEventsForTheBellAndTheCasePage() {
+        String body = given().when().get("/ui/events")
+                .then().statusCode(OK.getStatusCode())
+                .contentType(containsString("text/event-stream"))
+                .extract().asString();
+
+        assertThat(body.replace(": ", ":")).contains("event:notification\ndata:PARTNER_ANSWERED")
+                .contains("event:case-" + NotificationServiceStub.CASE_ID + "\ndata:PARTNER_ANSWERED")
+                .doesNotContain("Neue Antwort");
+        assertThat(NotificationServiceStub.lastStreamQuery).isEqualTo("officeId=abh-berlin");
+        assertThat(NotificationServiceStub.lastStreamAuthorization).startsWith("Bearer ey");
+    }
+
+    @Test
+    @TestSecurity(user = "anna.schmidt", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldAnnounceTheNewestNotificationWhenTheLiveEventAsksForIt() {
+        given().queryParam("announce", true).when().get("/ui/notifications")
+                .then().statusCode(OK.getStatusCode())
+                .body(allOf(containsString("id=\"bell-announcer\" hx-swap-oob=\"innerHTML\""),
+                        containsString("Neue Benachrichtigung: Neue Antwort von ba-zav")));
+    }
+
     public static class NotificationServiceStub implements QuarkusTestProfile {
+
+        static final String CASE_ID = "0b7c6a52-6a3e-4a43-9d55-2f1c7c1f0c11";
+        static volatile String lastStreamQuery;
+        static volatile String lastStreamAuthorization;
 
         static volatile String lastQuery;
         static volatile String lastAuthorization;
@@ -76,6 +106,19 @@ class NotificationBellResourceTest {
                               "text":"Verfahren von abh-muenchen übernommen","read":false}]}"""
                             .getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
+                // One notification, then the stream ends (the gateway's stream ends with it).
+                server.createContext("/api/clerk-notifications/stream", exchange -> {
+                    lastStreamQuery = exchange.getRequestURI().getQuery();
+                    lastStreamAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+                    byte[] body = ("data: {\"id\":\"3\",\"officeId\":\"abh-berlin\",\"caseId\":\"" + CASE_ID
+                            + "\",\"kind\":\"PARTNER_ANSWERED\",\"text\":\"Neue Antwort von ba-zav\"}\n\n")
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
                     exchange.sendResponseHeaders(200, body.length);
                     try (OutputStream out = exchange.getResponseBody()) {
                         out.write(body);
