@@ -7,52 +7,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-import de.fallnetz.devstack.DevStack;
 import de.fallnetz.devstack.FallnetzService;
-import de.fallnetz.devstack.ServiceProcess;
-import de.fallnetz.devstack.SharedKeycloak;
 import de.fallnetz.devstack.StackEndpoints;
 
 /** What every benchmark needs around its measurement: arguments, the machine, the services, the result's name. */
 final class BenchSupport {
 
     private BenchSupport() {
-    }
-
-    /**
-     * Starts the given services as processes on free ports against the stack (logs in bench/target/logs/) and waits
-     * until each is ready. Every process started is added to {@code started}, so the caller stops them all.
-     */
-    static Map<FallnetzService, ServiceProcess> startServices(Path root, StackEndpoints stack,
-            List<FallnetzService> services, List<ServiceProcess> started, PrintStream out) throws Exception {
-        Map<FallnetzService, Integer> ports = new LinkedHashMap<>();
-        for (FallnetzService s : FallnetzService.values()) {
-            ports.put(s, DevStack.freePort());
-        }
-        Map<FallnetzService, ServiceProcess> running = new LinkedHashMap<>();
-        // The gateway signs callers in at Keycloak; only runs with the gateway start it.
-        String issuer = services.contains(FallnetzService.GATEWAY) ? SharedKeycloak.issuer() : null;
-        for (FallnetzService s : services) {
-            ServiceProcess p = ServiceProcess.start(s, ServiceProcess.applicationJar(root, s),
-                    s.environment(stack, ports, issuer), root.resolve("bench/target/logs").resolve(s.id() + ".log"));
-            started.add(p);
-            running.put(s, p);
-        }
-        for (ServiceProcess p : running.values()) {
-            if (!p.awaitReady(Duration.ofMinutes(3))) {
-                throw new IllegalStateException(p.service().id() + " did not become ready:\n" + p.logTail(40));
-            }
-            out.println("      " + p.service().id() + " ready");
-        }
-        return running;
     }
 
     static Connection caseDb(StackEndpoints stack) throws SQLException {

@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import de.fallnetz.devstack.Fixtures;
-import de.fallnetz.devstack.SharedKeycloak;
 
 /** Opens cases through the gateway from a fixed number of clients, each waiting for its answer before the next. */
 final class LoadDriver {
@@ -28,8 +27,7 @@ final class LoadDriver {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
-    private volatile String token;
-    private volatile long tokenAt;
+    private final ClerkToken token = new ClerkToken();
 
     LoadDriver(String gatewayUrl) {
         this.endpoint = URI.create(gatewayUrl + "/api/cases");
@@ -85,23 +83,10 @@ final class LoadDriver {
         }
     }
 
-    /** A demo clerk's access token from the run's Keycloak, renewed well within its five minutes. */
-    private String token() {
-        if (token == null || System.nanoTime() - tokenAt > Duration.ofMinutes(3).toNanos()) {
-            synchronized (this) {
-                if (token == null || System.nanoTime() - tokenAt > Duration.ofMinutes(3).toNanos()) {
-                    token = SharedKeycloak.tokens().user("anna.schmidt");
-                    tokenAt = System.nanoTime();
-                }
-            }
-        }
-        return token;
-    }
-
     private String openOne() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token())
+                .header("Authorization", "Bearer " + token.get())
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(Fixtures.openCaseJson()))

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ public final class WalkingSkeletonBench {
     private final Path root;
     private final int cases;
     private final int clients;
-    private final List<ServiceProcess> processes = new ArrayList<>();
+    private Fleet fleet;
 
     private WalkingSkeletonBench(Path root, int cases, int clients) {
         this.root = root;
@@ -79,8 +78,8 @@ public final class WalkingSkeletonBench {
                     postgresLimit);
 
             BenchSupport.step(out, "services", "Starting the four services (logs in bench/target/logs/)");
-            Map<FallnetzService, ServiceProcess> services = BenchSupport.startServices(root, endpoints,
-                    List.of(FallnetzService.values()), processes, out);
+            fleet = Fleet.start(root, endpoints, List.of(FallnetzService.values()), out);
+            Map<FallnetzService, ServiceProcess> services = fleet.running();
             String gateway = services.get(FallnetzService.GATEWAY).baseUrl();
             LoadDriver driver = new LoadDriver(gateway);
 
@@ -142,7 +141,9 @@ public final class WalkingSkeletonBench {
             out.println("Report: " + root.relativize(dir.resolve(name + ".md")) + " (chart " + name + ".png, data "
                     + name + ".json)");
         } finally {
-            processes.forEach(ServiceProcess::close);
+            if (fleet != null) {
+                fleet.close();
+            }
             DevStack.deleteQuietly(data);
         }
     }

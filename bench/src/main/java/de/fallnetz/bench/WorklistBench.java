@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 
 import de.fallnetz.devstack.DevStack;
 import de.fallnetz.devstack.FallnetzService;
-import de.fallnetz.devstack.ServiceProcess;
 import de.fallnetz.devstack.StackEndpoints;
 
 /**
@@ -65,7 +64,7 @@ public final class WorklistBench {
     private final int cases;
     private final int repeat;
     private final boolean hold;
-    private final List<ServiceProcess> processes = new ArrayList<>();
+    private Fleet fleet;
 
     /** {@code --cases N --repeat R --hold}, see {@code bench/worklist}. */
     private WorklistBench(String[] args) {
@@ -90,8 +89,8 @@ public final class WorklistBench {
 
             BenchSupport.step(out, "service",
                     "Starting case-service, which migrates its schema (log in bench/target/logs/)");
-            String caseService = BenchSupport.startServices(root, endpoints, List.of(FallnetzService.CASE_SERVICE),
-                    processes, out).get(FallnetzService.CASE_SERVICE).baseUrl();
+            fleet = Fleet.start(root, endpoints, List.of(FallnetzService.CASE_SERVICE), out);
+            String caseService = fleet.get(FallnetzService.CASE_SERVICE).baseUrl();
 
             BenchSupport.step(out, "load",
                     String.format(Locale.ROOT, "%,d cases in SQL, then VACUUM ANALYZE", cases));
@@ -135,7 +134,9 @@ public final class WorklistBench {
                 System.in.read();
             }
         } finally {
-            processes.forEach(ServiceProcess::close);
+            if (fleet != null) {
+                fleet.close();
+            }
             DevStack.deleteQuietly(data);
         }
     }

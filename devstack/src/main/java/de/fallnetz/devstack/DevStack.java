@@ -38,6 +38,17 @@ public final class DevStack implements AutoCloseable {
         return start(dataDir, 0, () -> KafkaCluster.start(dataDir.resolve("kafka-cluster"), kafkaNodes, 0, 0));
     }
 
+    /**
+     * ./run's stack: Kafka as {@code kafkaNodes} processes (1 or 3) on the given ports, so that an operator can stop a
+     * broker and watch the system heal; node logs go to {@code logDir}.
+     */
+    public static DevStack startWithKafkaProcesses(Path dataDir, int kafkaNodes, int kafkaPort, int controllerPort,
+            int postgresPort, Path logDir) throws Exception {
+        Path kafkaData = dataDir.resolve(kafkaNodes == 1 ? "kafka" : "kafka-" + kafkaNodes);
+        return start(dataDir, postgresPort,
+                () -> KafkaCluster.start(kafkaData, kafkaNodes, kafkaPort, controllerPort, logDir));
+    }
+
     private static DevStack start(Path dataDir, int postgresPort, java.util.concurrent.Callable<KafkaBrokers> kafkaStart)
             throws Exception {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), free(postgresPort));

@@ -23,6 +23,7 @@ public final class KafkaCluster implements KafkaBrokers {
     private final List<KafkaNodeSettings> nodes;
     private final Process[] processes;
     private final Path logDir;
+    private boolean closed;
 
     private KafkaCluster(List<KafkaNodeSettings> nodes, Path logDir) {
         this.nodes = nodes;
@@ -36,7 +37,14 @@ public final class KafkaCluster implements KafkaBrokers {
      * pick free ones). The cluster ID is kept in {@code dataDir} so that a restart finds the same cluster.
      */
     public static KafkaCluster start(Path dataDir, int size, int brokerPort, int controllerPort) throws Exception {
+        return start(dataDir, size, brokerPort, controllerPort, dataDir);
+    }
+
+    /** As {@link #start(Path, int, int, int)}, with each node's log in {@code logDir}/kafka-node-N.log. */
+    public static KafkaCluster start(Path dataDir, int size, int brokerPort, int controllerPort, Path logDir)
+            throws Exception {
         Files.createDirectories(dataDir);
+        Files.createDirectories(logDir);
         String clusterId = clusterId(dataDir);
         int[] brokerPorts = new int[size];
         int[] controllerPorts = new int[size];
@@ -48,10 +56,14 @@ public final class KafkaCluster implements KafkaBrokers {
         }
         List<KafkaNodeSettings> nodes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            nodes.add(new KafkaNodeSettings(i + 1, dataDir.resolve("node-" + (i + 1)), brokerPorts[i],
+            // A single node keeps its storage where the in-JVM broker had it, so ./run's data carry over.
+            Path nodeDir = size == 1 ? dataDir : dataDir.resolve("node-" + (i + 1));
+            nodes.add(new KafkaNodeSettings(i + 1, nodeDir, brokerPorts[i],
                     controllerPorts[i], voters.toString(), clusterId, Math.min(3, size)));
         }
-        KafkaCluster cluster = new KafkaCluster(nodes, dataDir);
+        KafkaCluster cluster = new KafkaCluster(nodes, logDir);
+        // The nodes are processes of their own: they must not outlive a JVM that ends without closing the cluster.
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "kafka-cluster-shutdown"));
         try {
             for (int i = 0; i < size; i++) {
                 cluster.startNode(i);
@@ -98,6 +110,9 @@ public final class KafkaCluster implements KafkaBrokers {
 
     /** Starts (or starts again) one node's process; it rejoins the cluster with the data it had. */
     public synchronized void startNode(int node) throws IOException {
+        if (closed) {
+            return;
+        }
         if (processes[node] != null && processes[node].isAlive()) {
             throw new IllegalStateException("Kafka node " + (node + 1) + " is running");
         }
@@ -108,7 +123,7 @@ public final class KafkaCluster implements KafkaBrokers {
         command.add(System.getProperty("java.class.path"));
         command.add(KafkaNode.class.getName());
         command.addAll(List.of(nodes.get(node).toArgs()));
-        Path log = logDir.resolve("node-" + (node + 1) + ".log");
+        Path log = logDir.resolve("kafka-node-" + (node + 1) + ".log");
         processes[node] = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
@@ -122,12 +137,14 @@ public final class KafkaCluster implements KafkaBrokers {
         return processes[node] != null && processes[node].isAlive();
     }
 
+    /** The process ID of a running node, e.g. for an operator who wants to stop it by hand. */
     public long pid(int node) {
         return processes[node].pid();
     }
 
     @Override
     public synchronized void close() {
+        closed = true;
         for (Process process : processes) {
             if (process != null && process.isAlive()) {
                 process.destroy();

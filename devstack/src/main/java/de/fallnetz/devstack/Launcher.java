@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class Launcher {
     private final Path root;
     private final Path home;
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private final Map<FallnetzService, Map<String, String>> environments = new LinkedHashMap<>();
     private DevStack stack;
     private EmbeddedMailServer mail;
     private KeycloakServer keycloak;
@@ -79,7 +81,9 @@ public final class Launcher {
                     + (kafkaNodes > 1 ? " (" + kafkaNodes + " nodes, broker ports " + KAFKA_PORT + ", "
                             + (KAFKA_PORT + 2) + ", " + (KAFKA_PORT + 4) + "; " + KafkaBrokers.SETTING + ")" : ""));
             long t0 = System.nanoTime();
-            stack = DevStack.start(home.resolve("data"), KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT);
+            // Kafka in processes of its own: an operator can stop a broker and watch the services cope (README).
+            stack = DevStack.startWithKafkaProcesses(home.resolve("data"), kafkaNodes, KAFKA_PORT,
+                    KAFKA_CONTROLLER_PORT, POSTGRES_PORT, home.resolve("logs"));
             out.printf("      stack up in %.1f s%n", seconds(t0));
             step("mail", "Starting the local mail server (SMTP " + EmbeddedMailServer.SMTP_PORT + ", IMAP "
                     + EmbeddedMailServer.IMAP_PORT + ")");
@@ -100,8 +104,8 @@ public final class Launcher {
             for (FallnetzService service : FallnetzService.values()) {
                 Map<String, String> env = service.environment(endpoints, ports, keycloak.issuer());
                 env.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(service.defaultManagementPort()));
-                processes.add(ServiceProcess.start(service, ServiceProcess.applicationJar(root, service), env,
-                        home.resolve("logs").resolve(service.id() + ".log")));
+                environments.put(service, env);
+                processes.add(startService(service));
             }
             for (ServiceProcess process : processes) {
                 if (!process.awaitReady(READY_TIMEOUT)) {
@@ -117,19 +121,54 @@ public final class Launcher {
         }
     }
 
-    /** Reports a service that dies while the system runs; the others keep running. */
-    private void watch() throws InterruptedException {
-        List<ServiceProcess> reported = new ArrayList<>();
-        while (true) {
-            for (ServiceProcess p : processes) {
-                if (!stopping && !p.isAlive() && !reported.contains(p)) {
-                    reported.add(p);
-                    out.println("! " + p.service().id() + " exited with code " + p.exitValue() + "; see "
-                            + root.relativize(p.logFile()));
+    private ServiceProcess startService(FallnetzService service) throws IOException {
+        return ServiceProcess.start(service, ServiceProcess.applicationJar(root, service), environments.get(service),
+                home.resolve("logs").resolve(service.id() + ".log"));
+    }
+
+    /**
+     * Starts again a service or a Kafka broker that died while the system runs, as a process supervisor would: after
+     * 2 s, doubling the wait for each further crash up to a minute, so that a service that cannot start does not spin.
+     */
+    private void watch() throws Exception {
+        Map<String, Integer> crashes = new HashMap<>();
+        Map<String, Long> due = new HashMap<>();
+        KafkaCluster kafka = (KafkaCluster) stack.kafka();
+        while (!stopping) {
+            long now = System.nanoTime();
+            for (int i = 0; i < processes.size(); i++) {
+                ServiceProcess p = processes.get(i);
+                if (!p.isAlive() && !stopping && restartDue(p.service().id(), "exited with code " + p.exitValue()
+                        + "; see " + root.relativize(p.logFile()), crashes, due, now)) {
+                    processes.set(i, startService(p.service()));
+                }
+            }
+            for (int n = 0; n < kafka.size(); n++) {
+                if (!kafka.isAlive(n) && !stopping
+                        && restartDue("Kafka broker " + (n + 1), "stopped", crashes, due, now)) {
+                    kafka.startNode(n);
                 }
             }
             Thread.sleep(1000);
         }
+    }
+
+    private boolean restartDue(String what, String why, Map<String, Integer> crashes, Map<String, Long> due,
+            long now) {
+        Long at = due.get(what);
+        if (at == null) {
+            int crash = crashes.merge(what, 1, Integer::sum);
+            long wait = Math.min(60, 1L << Math.min(6, crash));
+            due.put(what, now + wait * 1_000_000_000L);
+            out.println("! " + what + " " + why + "; starting it again in " + wait + " s");
+            return false;
+        }
+        if (now < at) {
+            return false;
+        }
+        due.remove(what);
+        out.println("  " + what + " started again");
+        return true;
     }
 
     private void printSummary(Map<FallnetzService, Integer> ports, StackEndpoints endpoints) {
@@ -151,6 +190,13 @@ public final class Launcher {
         out.println();
         out.println("  Kafka       " + endpoints.kafkaBootstrapServers() + "   topics: "
                 + String.join(", ", de.fallnetz.contracts.events.Topics.ALL));
+        KafkaCluster kafka = (KafkaCluster) stack.kafka();
+        StringBuilder pids = new StringBuilder();
+        for (int n = 0; n < kafka.size(); n++) {
+            pids.append(n == 0 ? "" : ", ").append(kafka.pid(n));
+        }
+        out.println("              broker process" + (kafka.size() > 1 ? "es " : " ") + pids
+                + " (logs in .fallnetz/logs/kafka-node-N.log; a stopped broker is started again)");
         out.println("  PostgreSQL  psql -h 127.0.0.1 -p " + endpoints.postgresPort()
                 + " -U postgres   (one database and role per service, e.g. -U case_service case_service)");
         out.println("  Mail (all mail sent by notification-service lands here, none leaves the machine)");
@@ -210,6 +256,9 @@ public final class Launcher {
     private static List<String> busyPorts(Map<FallnetzService, Integer> ports) {
         List<String> busy = new ArrayList<>();
         List<Integer> all = new ArrayList<>(ports.values());
+        for (int n = 1; n < KafkaBrokers.configuredNodes(); n++) {
+            all.addAll(List.of(KAFKA_PORT + 2 * n, KAFKA_CONTROLLER_PORT + 2 * n));
+        }
         all.addAll(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT, EmbeddedMailServer.SMTP_PORT,
                 EmbeddedMailServer.IMAP_PORT, KEYCLOAK_PORT));
         ports.keySet().forEach(s -> all.add(s.defaultManagementPort()));

@@ -1,0 +1,259 @@
+package de.fallnetz.bench;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import de.fallnetz.devstack.DevStack;
+import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.KafkaCluster;
+import de.fallnetz.devstack.StackEndpoints;
+
+/**
+ * The chaos run: opens cases through the gateway at a steady rate while it injects one fault after the other (each
+ * service killed and restarted, a broker killed, PostgreSQL killed, a service frozen past its consumer-group session,
+ * a table locked for over a minute), then checks from the databases and the topics that every accepted case crossed
+ * every hop exactly once, in order, with nothing left in an outbox. Started by {@code bench/chaos}; see
+ * bench/README.md.
+ */
+public final class ChaosRun {
+
+    private final PrintStream out = System.out;
+    private final Path root;
+    private final int cases;
+    private final double rate;
+    private final int brokers;
+    private final boolean quick;
+    private final List<ChaosFault> faults = new ArrayList<>();
+    private volatile boolean faultsDone;
+
+    private ChaosRun(Path root, int cases, double rate, int brokers, boolean quick) {
+        this.root = root;
+        this.cases = cases;
+        this.rate = rate;
+        this.brokers = brokers;
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Logger.getLogger("").setLevel(Level.SEVERE);
+        Path root = Path.of(System.getProperty("fallnetz.root", ".")).toAbsolutePath().normalize();
+        int brokers = BenchSupport.intArg(args, "--brokers", 3);
+        if (brokers != 1 && brokers != 3) {
+            throw new IllegalArgumentException("--brokers must be 1 or 3");
+        }
+        // --quick: three services killed instead of all, shorter outages; for trying the run itself.
+        boolean quick = List.of(args).contains("--quick");
+        new ChaosRun(root, BenchSupport.intArg(args, "--cases", quick ? 500 : 5000),
+                BenchSupport.intArg(args, "--rate", 8), brokers, quick).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path data = Files.createTempDirectory("fallnetz-chaos");
+        BenchSupport.step(out, "stack", "Starting PostgreSQL and Kafka (" + brokers + " broker process"
+                + (brokers > 1 ? "es" : "") + ") with empty data in " + data);
+        try (DevStack stack = DevStack.startWithKafkaProcesses(data, brokers)) {
+            StackEndpoints endpoints = stack.endpoints();
+            KafkaCluster kafka = (KafkaCluster) stack.kafka();
+            BenchSupport.step(out, "services", "Starting the services (logs in bench/target/logs/)");
+            try (Fleet fleet = Fleet.start(root, endpoints, List.of(FallnetzService.values()), out)) {
+                String gateway = fleet.get(FallnetzService.GATEWAY).baseUrl();
+                String readinessUrl = fleet.get(FallnetzService.CASE_SERVICE).managementUrl() + "/q/health/ready";
+                ReadinessWatch readiness = ReadinessWatch.start(readinessUrl);
+
+                BenchSupport.step(out, "load", String.format(Locale.ROOT, "At least %d cases at %.0f/s through the "
+                        + "gateway, on until the last fault is over; retried with the same Idempotency-Key on 503 or "
+                        + "a timeout", cases, rate));
+                ChaosLoad load = new ChaosLoad(gateway);
+                long runStart = System.currentTimeMillis();
+                CompletableFuture<Void> loading = CompletableFuture.runAsync(() -> {
+                    try {
+                        load.run(cases, rate, () -> !faultsDone, new Progress(out, "cases settled"));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+
+                injectFaults(stack, kafka, fleet, endpoints, readiness, load);
+                faultsDone = true;
+                BenchSupport.step(out, "drain", "Faults done; waiting for the load to finish");
+                loading.get();
+                readiness.stop();
+
+                ChaosCheck check = ChaosCheck.run(endpoints, load, new Progress(out, "cases complete"), out);
+                ChaosReport report = new ChaosReport(Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                        BenchSupport.machine(), cases, rate, brokers, runStart, load, check, faults,
+                        BenchSupport.loadAverage());
+                String name = BenchSupport.resultName("chaos-" + brokers + "-broker", report.at());
+                Path dir = root.resolve("bench/results");
+                report.write(dir, name);
+                out.println();
+                out.print(report.markdown(name + ".png"));
+                out.println("Report: " + root.relativize(dir.resolve(name + ".md")));
+            }
+        } finally {
+            DevStack.deleteQuietly(data);
+        }
+    }
+
+    /** One fault after the other, each with a calm spell after it so that its recovery can be seen. */
+    private void injectFaults(DevStack stack, KafkaCluster kafka, Fleet fleet, StackEndpoints endpoints,
+            ReadinessWatch readiness, ChaosLoad load) throws Exception {
+        calm(Duration.ofSeconds(20));
+        List<FallnetzService> killed = quick ? List.of(FallnetzService.GATEWAY, FallnetzService.CASE_SERVICE,
+                FallnetzService.NOTIFICATION_SERVICE) : List.of(FallnetzService.values());
+        int outage = quick ? 10_000 : 20_000;
+        for (FallnetzService s : killed) {
+            fault("kill -9 " + s.id(), readiness, load, () -> {
+                fleet.kill(s);
+                Thread.sleep(3000);
+                fleet.restart(s);
+            });
+            calm(Duration.ofSeconds(8));
+        }
+        if (brokers > 1) {
+            fault("kill -9 broker 2 of 3 for " + outage / 1000 + " s", readiness, load, () -> {
+                kafka.kill(1);
+                Thread.sleep(outage);
+                kafka.startNode(1);
+            });
+        } else {
+            fault("kill -9 the only broker for " + outage / 1000 + " s", readiness, load, () -> {
+                kafka.kill(0);
+                Thread.sleep(outage);
+                kafka.startNode(0);
+            });
+        }
+        calm(Duration.ofSeconds(15));
+        fault("kill -9 PostgreSQL for " + outage / 1000 + " s", readiness, load, () -> {
+            stack.killPostgres();
+            Thread.sleep(outage);
+            stack.restartPostgres();
+        });
+        calm(Duration.ofSeconds(15));
+        FallnetzService frozen = FallnetzService.NOTIFICATION_SERVICE;
+        fault("SIGSTOP " + frozen.id() + " for 60 s (past its consumer session)", readiness, load, () -> {
+            signal("STOP", fleet.get(frozen).pid());
+            Thread.sleep(60_000);
+            signal("CONT", fleet.get(frozen).pid());
+        });
+        calm(Duration.ofSeconds(15));
+        fault("lock case-service's timeline table for 70 s", readiness, load, () -> {
+            String db = FallnetzService.CASE_SERVICE.database();
+            try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(db), db, db);
+                    Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
+                st.execute("lock table timeline_entry in access exclusive mode");
+                Thread.sleep(70_000);
+                c.rollback();
+            }
+        });
+        calm(Duration.ofSeconds(15));
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private void fault(String name, ReadinessWatch readiness, ChaosLoad load, Action action) throws Exception {
+        BenchSupport.step(out, "fault", name);
+        long refusedBefore = refused(load);
+        long start = System.currentTimeMillis();
+        action.run();
+        long end = System.currentTimeMillis();
+        faults.add(new ChaosFault(name, start, end, readiness.wentDownBetween(start, end + 5000),
+                refused(load) - refusedBefore));
+    }
+
+    private static long refused(ChaosLoad load) {
+        return load.answers.entrySet().stream().filter(e -> e.getKey() != 200 && e.getKey() != 201)
+                .mapToLong(e -> e.getValue().sum()).sum();
+    }
+
+    private void calm(Duration d) throws InterruptedException {
+        Thread.sleep(d.toMillis());
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+
+    /** A fault as it happened: wall-clock start and end (ms), whether readiness went DOWN, answers other than 2xx. */
+    record ChaosFault(String name, long startMillis, long endMillis, boolean readinessDown, long refusedAnswers) {
+    }
+
+    /** Polls one service's readiness twice a second and keeps when it was DOWN. */
+    static final class ReadinessWatch {
+
+        private final List<long[]> down = new ArrayList<>();
+        private volatile boolean running = true;
+        private Long downSince;
+
+        static ReadinessWatch start(String url) {
+            ReadinessWatch watch = new ReadinessWatch();
+            Thread t = new Thread(() -> watch.poll(url), "readiness-watch");
+            t.setDaemon(true);
+            t.start();
+            return watch;
+        }
+
+        private void poll(String url) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+            while (running) {
+                boolean up;
+                try {
+                    up = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (Exception e) {
+                    up = false;
+                }
+                record(up, System.currentTimeMillis());
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private synchronized void record(boolean up, long now) {
+            if (!up && downSince == null) {
+                downSince = now;
+            } else if (up && downSince != null) {
+                down.add(new long[] { downSince, now });
+                downSince = null;
+            }
+        }
+
+        synchronized boolean wentDownBetween(long from, long to) {
+            if (downSince != null && downSince <= to) {
+                return true;
+            }
+            return down.stream().anyMatch(d -> d[0] <= to && d[1] >= from);
+        }
+
+        void stop() {
+            running = false;
+        }
+    }
+}
