@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -17,10 +18,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.FallnetzStackResource;
+import de.fallnetz.devstack.ServiceMetrics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /**
  * What a kill -9 in the middle of a delivery leaves behind: a message claimed (SENDING) whose outcome was never
@@ -49,6 +52,29 @@ class DeliveryRecoveryTest {
         // The message still under a live lease is left to its (supposedly running) worker.
         assertThat(status(leasedId)).isEqualTo("SENDING");
         assertThat(Mailbox.of(leased)).isEmpty();
+    }
+
+    @Test
+    void shouldCountTheResendInDoubtTheLatencyAndTheAgeOfTheOldestUndeliveredMessage() throws Exception {
+        String metrics = "http://localhost:" + RestAssured.port;
+        double before = ServiceMetrics.value(metrics, "fallnetz_notifications_deliveries_total",
+                Map.of("channel", "email", "outcome", "resent_in_doubt"));
+        String recipient = "doubt-" + UUID.randomUUID() + "@example.org";
+        leftClaimed(recipient, Instant.now().minusSeconds(1));
+        // Still on the wire by a (supposedly) running worker: undelivered, and so the oldest age is above zero.
+        leftClaimed("stuck-" + UUID.randomUUID() + "@example.org", Instant.now().plusSeconds(3600));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.of(recipient).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(ServiceMetrics.value(metrics, "fallnetz_notifications_deliveries_total",
+                    Map.of("channel", "email", "outcome", "resent_in_doubt"))).isEqualTo(before + 1);
+            assertThat(ServiceMetrics.value(metrics, "fallnetz_notifications_delivery_latency_seconds_count",
+                    Map.of("channel", "email"))).isPositive();
+            assertThat(ServiceMetrics.value(metrics, "fallnetz_notifications_delivery_latency_seconds_bucket",
+                    Map.of("channel", "email"))).isPositive();
+            assertThat(ServiceMetrics.value(metrics, "fallnetz_notifications_oldest_undelivered_seconds", Map.of()))
+                    .isPositive();
+        });
     }
 
     private UUID leftClaimed(String recipient, Instant leaseUntil) throws SQLException {

@@ -166,6 +166,66 @@ class WebhookDeliveryTest {
                 .body("invalidParams.name", equalTo(List.of("url", "eventTypes")));
     }
 
+    @Test
+    void shouldNotCallAPrivateTargetUntilAnOperatorAllowsItNorAfterThePermissionIsWithdrawn() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String org = "bva-" + UUID.randomUUID().toString().substring(0, 8);
+            String token = PartnerTokens.shared().mint(org);
+            String caseId = openCase("abh-berlin");
+            var created = given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("url", receiver.url(), "eventTypes", List.of(DELIVERED)))
+                    .when().post("/partner/v1/subscriptions")
+                    .then().statusCode(CREATED.getStatusCode())
+                    .body("status", equalTo("AWAITING_APPROVAL"))
+                    .extract();
+            String subscription = created.path("id");
+            receiver.secret(created.path("secret"));
+            // The partner cannot approve its own target.
+            given().auth().oauth2(token)
+                    .when().put("/operator/webhook-subscriptions/{id}/private-network", subscription)
+                    .then().statusCode(403);
+
+            send(EventType.INTERACTION_DELIVERED, caseId, org);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                    .when().get("/partner/v1/subscriptions/{id}/deliveries", subscription)
+                    .then().body("", hasSize(1)).body("[0].status", equalTo("PENDING")));
+            assertThat(receiver.calls()).isZero();
+
+            String operator = PartnerTokens.shared().mint("fallnetz", "ops", List.of("operator"),
+                    Duration.ofMinutes(5));
+            given().auth().oauth2(operator)
+                    .when().put("/operator/webhook-subscriptions/{id}/private-network", subscription)
+                    .then().statusCode(OK.getStatusCode()).body("status", equalTo("ACTIVE"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted().size() == 1);
+
+            // Permission withdrawn: the next event is refused before any call, and retried, not sent.
+            given().auth().oauth2(operator)
+                    .when().delete("/operator/webhook-subscriptions/{id}/private-network", subscription)
+                    .then().statusCode(OK.getStatusCode());
+            send(EventType.INTERACTION_DELIVERED, caseId, org);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                    .when().get("/partner/v1/subscriptions/{id}/deliveries", subscription)
+                    .then().body("", hasSize(2))
+                    .body("[1].lastError", equalTo("target refused: resolves to a private-network address")));
+            assertThat(receiver.calls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldHoldEveryPrivateNetworkTargetForAnOperator() {
+        // An organisation of its own: no event is ever meant for these subscriptions, so nothing is sent anywhere.
+        String token = PartnerTokens.shared().mint("ssrf-" + UUID.randomUUID().toString().substring(0, 8));
+        for (String url : List.of("http://localhost:1/hook", "http://[::1]:1/hook", "http://169.254.169.254/latest",
+                "http://10.0.0.1/hook", "http://192.168.0.1/hook")) {
+            given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("url", url, "eventTypes", List.of(DELIVERED)))
+                    .when().post("/partner/v1/subscriptions")
+                    .then().statusCode(CREATED.getStatusCode())
+                    .body("status", equalTo("AWAITING_APPROVAL"))
+                    .body("privateNetworkAllowed", equalTo(false));
+        }
+    }
+
     /** Subscribes (a private address: awaiting an operator) and has an operator allow the local receiver. */
     private static String subscribe(String org, WebhookReceiver receiver, List<String> types, String office) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("url", receiver.url(), "eventTypes", types,

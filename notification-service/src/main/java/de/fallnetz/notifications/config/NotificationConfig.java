@@ -27,6 +27,8 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
+    Reminders reminders();
+
     interface StatusToken {
 
         /**
@@ -68,9 +70,15 @@ public interface NotificationConfig {
         @WithDefault("12")
         int maxAttempts();
 
-        /** Messages per recipient and hour; more wait for the next hour (none is dropped). */
+        /**
+         * Mails to one address within {@link #perRecipientWindow()}; more wait until the window has room (none is
+         * dropped).
+         */
         @WithDefault("30")
-        int perRecipientPerHour();
+        int perRecipientLimit();
+
+        @WithDefault("1h")
+        Duration perRecipientWindow();
     }
 
     interface Webhooks {
@@ -82,5 +90,23 @@ public interface NotificationConfig {
         /** Timeout of one webhook call. */
         @WithDefault("10s")
         Duration timeout();
+    }
+
+    interface Reminders {
+
+        /** The applicant is reminded this many working days (Monday to Friday) before documents are due. */
+        @WithDefault("3")
+        int workingDaysBefore();
+
+        /**
+         * When requested documents are due, counted from the request: the documents-requested event carries no due
+         * date of its own.
+         */
+        @WithDefault("P14D")
+        Duration documentsDueAfter();
+
+        /** How often due reminders are looked for ({@code @Scheduled} expression). */
+        @WithDefault("1m")
+        String scanInterval();
     }
 }

@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * {@code fallnetz_notifications_deliveries_total{channel,outcome=sent|failed|retried|dead_lettered}},
+ * {@code fallnetz_notifications_deliveries_total{channel,outcome=sent|failed|retried|dead_lettered|resent_in_doubt}},
  * {@code fallnetz_notifications_delivery_latency_seconds{channel}} (queued to delivered, a histogram) and
  * {@code fallnetz_notifications_oldest_undelivered_seconds} (age of the oldest message still waiting).
  */
@@ -51,6 +51,11 @@ public class DeliveryMetrics {
                 count(channel, "dead_lettered");
             }
         }
+    }
+
+    /** A message sent again after a worker died between sending it and recording that it was sent. */
+    void inDoubt(ClaimedDelivery d) {
+        count(d.channel().toLowerCase(), "resent_in_doubt");
     }
 
     private void count(String channel, String outcome) {

@@ -39,23 +39,38 @@ public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
 
+    /**
+     * Locks a batch of due messages, then claims those the rate limit lets through: per address, the mails sent
+     * within the window plus those on the wire plus those earlier in this batch stay within the limit. Locked rows
+     * left out are released at commit and wait, PENDING, for a later round.
+     */
     private static final String CLAIM = """
-            update delivery d set status = 'SENDING', lease_until = ?, attempts = d.attempts + 1
-            from (
-                select x.id from delivery x
+            with candidate as (
+                select x.id, x.recipient, x.channel, x.seq, x.status from delivery x
                 where ((x.status = 'PENDING' and x.next_attempt_at <= ?) or (x.status = 'SENDING' and x.lease_until < ?))
                   and not exists (select 1 from delivery e where e.case_id = x.case_id and e.recipient = x.recipient
                                   and e.channel = x.channel and e.seq < x.seq and e.status in ('PENDING', 'SENDING'))
                   and (x.subscription_id is null or exists (select 1 from webhook_subscription w
                                   where w.id = x.subscription_id and w.status = 'ACTIVE'))
+                  -- an address already at its limit does not take up room in the batch
                   and (x.channel <> 'EMAIL' or (select count(*) from delivery s where s.recipient = x.recipient
                                   and s.channel = 'EMAIL' and s.sent_at > ?) < ?)
                 order by x.seq
                 limit ?
-                for update skip locked) due
-            where d.id = due.id
+                for update skip locked),
+            allowed as (
+                select c.id, c.status = 'SENDING' as in_doubt from (
+                    select c.id, c.channel, c.status,
+                        row_number() over (partition by c.recipient, c.channel order by c.seq) as nth,
+                        (select count(*) from delivery s where s.recipient = c.recipient and s.channel = 'EMAIL'
+                            and (s.sent_at > ? or (s.status = 'SENDING' and s.lease_until >= ?))) as used
+                    from candidate c) c
+                where c.channel <> 'EMAIL' or c.used + c.nth <= ?)
+            update delivery d set status = 'SENDING', lease_until = ?, attempts = d.attempts + 1
+            from allowed a
+            where d.id = a.id
             returning d.id, d.event_id, d.channel, d.recipient, d.case_id, d.subscription_id, d.event_type, d.subject,
-                d.text_body, d.html_body, d.attempts, d.created_at, d.seq""";
+                d.text_body, d.html_body, d.attempts, d.created_at, d.seq, a.in_doubt""";
 
     /** What happened to one message; observed by the webhook subscriptions to pause failing ones. */
     public record Outcome(ClaimedDelivery delivery, Channel.Result result, boolean deadLettered) {
@@ -107,23 +122,38 @@ public class DeliveryWorker {
     private List<ClaimedDelivery> claim() {
         Instant now = Instant.now();
         List<ClaimedDelivery> claimed = new ArrayList<>();
+        List<ClaimedDelivery> inDoubt = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            ps.setTimestamp(1, Timestamp.from(now.plus(config.lease())));
+            Timestamp windowStart = Timestamp.from(now.minus(config.perRecipientWindow()));
+            ps.setTimestamp(1, Timestamp.from(now));
             ps.setTimestamp(2, Timestamp.from(now));
-            ps.setTimestamp(3, Timestamp.from(now));
-            ps.setTimestamp(4, Timestamp.from(now.minus(Duration.ofHours(1))));
-            ps.setInt(5, config.perRecipientPerHour());
-            ps.setInt(6, config.batchSize());
+            ps.setTimestamp(3, windowStart);
+            ps.setInt(4, config.perRecipientLimit());
+            ps.setInt(5, config.batchSize());
+            ps.setTimestamp(6, windowStart);
+            ps.setTimestamp(7, Timestamp.from(now));
+            ps.setInt(8, config.perRecipientLimit());
+            ps.setTimestamp(9, Timestamp.from(now.plus(config.lease())));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new ClaimedDelivery(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7),
                             rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11),
                             rs.getTimestamp(12).toInstant()));
+                    if (rs.getBoolean(14)) {
+                        inDoubt.add(claimed.get(claimed.size() - 1));
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim due deliveries", e);
+        }
+        for (ClaimedDelivery d : inDoubt) {
+            // Claimed by a worker that died before recording: it may have gone out. Sent again with the same
+            // Message-ID / webhook-id, which deduplicating receivers drop (see the service docs).
+            LOG.warnf("Delivery %s (attempt %d) was left in doubt by a stopped worker; sent again with the same id",
+                    d.id(), d.attempt());
+            metrics.inDoubt(d);
         }
         // The update returns rows in no particular order; send in queue order.
         claimed.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));

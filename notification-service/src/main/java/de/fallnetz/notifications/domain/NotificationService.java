@@ -6,7 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +28,7 @@ import de.fallnetz.contracts.events.CaseStatusChanged;
 import de.fallnetz.contracts.events.CaseTransferred;
 import de.fallnetz.contracts.events.DocumentsRequested;
 import de.fallnetz.contracts.events.NotificationRecorded;
+import de.fallnetz.notifications.config.NotificationClock;
 import de.fallnetz.notifications.config.NotificationConfig;
 import de.fallnetz.notifications.delivery.DeliveryQueue;
 import de.fallnetz.notifications.status.StatusTokens;
@@ -42,6 +47,7 @@ public class NotificationService {
 
     static final String APPLICANT = "APPLICANT";
     static final String WITHDRAWN = "WITHDRAWN";
+    private static final ZoneId OFFICE_ZONE = ZoneId.of("Europe/Berlin");
 
     /** One statement on the consumer's hot path instead of a persist (see bench/README.md). */
     private static final String RECORD = """
@@ -60,11 +66,12 @@ public class NotificationService {
     private final DeliveryQueue queue;
     private final StatusTokens tokens;
     private final NotificationConfig config;
+    private final NotificationClock clock;
     private final Template html;
     private final Template text;
 
     public NotificationService(ApplicantTexts texts, AgroalDataSource dataSource, Outbox outbox, DeliveryQueue queue,
-            StatusTokens tokens, NotificationConfig config, @Location("mail/applicant.html") Template html,
+            StatusTokens tokens, NotificationConfig config, NotificationClock clock, @Location("mail/applicant.html") Template html,
             @Location("mail/applicant.txt") Template text) {
         this.texts = texts;
         this.dataSource = dataSource;
@@ -72,6 +79,7 @@ public class NotificationService {
         this.queue = queue;
         this.tokens = tokens;
         this.config = config;
+        this.clock = clock;
         this.html = html;
         this.text = text;
     }
@@ -105,6 +113,59 @@ public class NotificationService {
         }
         notifyApplicant(eventId, requested.caseId(), "documents-requested", Map.of("count", items.size()), items,
                 now);
+        planReminder(eventId, requested);
+    }
+
+    /**
+     * The latest request's reminder replaces an earlier one of the case, sent or not. A request whose due date has
+     * passed already (an old event arriving late) gets none.
+     */
+    private void planReminder(String eventId, DocumentsRequested requested) {
+        Instant requestedAt = requested.requestedAt() == null ? clock.instant() : requested.requestedAt();
+        Instant due = requestedAt.plus(config.reminders().documentsDueAfter());
+        Instant remindAt = minusWorkingDays(due, config.reminders().workingDaysBefore());
+        String status = due.isAfter(clock.instant()) ? "PENDING" : "SKIPPED";
+        update("""
+                insert into documents_reminder (case_id, request_event_id, due_at, remind_at, status)
+                values (?, ?, ?, ?, ?)
+                on conflict (case_id) do update set request_event_id = excluded.request_event_id,
+                    due_at = excluded.due_at, remind_at = excluded.remind_at, status = excluded.status,
+                    done_at = null""",
+                requested.caseId(), eventId, Timestamp.from(due), Timestamp.from(remindAt), status);
+    }
+
+    /** {@code days} working days (Monday to Friday, office time) before {@code at}. */
+    static Instant minusWorkingDays(Instant at, int days) {
+        ZonedDateTime t = at.atZone(OFFICE_ZONE);
+        int taken = 0;
+        while (taken < days) {
+            t = t.minusDays(1);
+            if (t.getDayOfWeek() != DayOfWeek.SATURDAY && t.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                taken++;
+            }
+        }
+        return t.toInstant();
+    }
+
+    /**
+     * Reminds the applicant that requested documents are due, if they still are: the case still waits for
+     * documents and was neither withdrawn nor decided. The mail's event id is derived from the request's, so it is
+     * queued once however often this runs. Returns whether a reminder was written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean remindOfDocuments(String requestEventId, String caseId, Instant due, Instant now) {
+        Optional<CaseContact> contact = contact(caseId);
+        if (contact.isEmpty() || contact.get().withdrawn() || !due.isAfter(now)
+                || !"DOCUMENTS_REQUESTED".equals(contact.get().status())) {
+            return false;
+        }
+        LocalDate today = now.atZone(OFFICE_ZONE).toLocalDate();
+        LocalDate dueDay = due.atZone(OFFICE_ZONE).toLocalDate();
+        long days = Math.max(1, ChronoUnit.DAYS.between(today, dueDay));
+        // Queued at the wall-clock time the delivery worker goes by; only the planning follows the (movable) clock.
+        notifyApplicant("reminder:" + requestEventId, caseId, "deadline-reminder",
+                Map.of("days", days, "date", due), contact.get().missingItems(), now());
+        return true;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -50,6 +50,11 @@ class ApplicantTextsTest {
         public Webhooks webhooks() {
             return null;
         }
+
+        @Override
+        public Reminders reminders() {
+            return null;
+        }
     });
 
     @Test
