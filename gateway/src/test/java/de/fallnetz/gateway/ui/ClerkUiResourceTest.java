@@ -11,9 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +24,7 @@ import de.fallnetz.contracts.cases.ApplicantData;
 import de.fallnetz.contracts.cases.CaseResponse;
 import de.fallnetz.contracts.cases.OpenCaseRequest;
 import de.fallnetz.devstack.FallnetzStackResource;
+import de.fallnetz.gateway.CsrfForms;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,16 +48,12 @@ class ClerkUiResourceTest {
     @RestClient
     InMemoryNotificationService notifications;
 
-    /** A request as the page's form sends it: the CSRF cookie and the same token as a form field. */
     static RequestSpecification csrf() {
-        String token = csrfToken();
-        return given().cookie("csrf-token", token).formParam("csrf-token", token);
+        return CsrfForms.request();
     }
 
     static String csrfToken() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return CsrfForms.token();
     }
 
     private String openCase(String familyName) {
