@@ -48,6 +48,13 @@ public interface OutboxConfig {
     @WithDefault("5s")
     Duration gaugeInterval();
 
+    /**
+     * Readiness goes DOWN once the oldest event not yet acknowledged by Kafka is older than this: the service then
+     * cannot do its work (a broker that hangs without refusing connections is noticed only this way).
+     */
+    @WithDefault("60s")
+    Duration readyMaxAge();
+
     /** How long a sent event stays in the outbox table, for an operator tracing a case, before it is deleted. */
     @WithDefault("7d")
     Duration retention();

@@ -131,6 +131,11 @@ public class OutboxRelay {
                 .register(registry);
     }
 
+    /** Age of the oldest event not yet acknowledged by Kafka (parked ones not included), as last refreshed. */
+    public long oldestUnsentAgeSeconds() {
+        return oldestAgeSeconds.get();
+    }
+
     /** Asks for a relay run soon; cheap, and runs never overlap in this process. */
     public void nudge() {
         if (!config.relayEnabled() || worker.isShutdown() || !queued.compareAndSet(false, true)) {
