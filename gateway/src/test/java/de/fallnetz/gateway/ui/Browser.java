@@ -62,8 +62,12 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * An upper bound, not a timing: a page that loads in 70 s on a busy CI machine still passes (20 s was once too
+     * short for a form's answer while the whole build ran beside).
+     */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        return new WebDriverWait(driver, Duration.ofSeconds(60));
     }
 
     /** Clicks an element after scrolling it to the middle of the window, as a person would. */
