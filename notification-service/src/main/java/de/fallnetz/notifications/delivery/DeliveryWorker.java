@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import de.fallnetz.notifications.config.NotificationClock;
 import de.fallnetz.notifications.config.NotificationConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -81,14 +82,16 @@ public class DeliveryWorker {
     private final Map<String, Channel> channels;
     private final DeliveryMetrics metrics;
     private final Event<Outcome> outcomes;
+    private final NotificationClock clock;
 
     public DeliveryWorker(AgroalDataSource dataSource, NotificationConfig config, Instance<Channel> channels,
-            DeliveryMetrics metrics, Event<Outcome> outcomes) {
+            DeliveryMetrics metrics, Event<Outcome> outcomes, NotificationClock clock) {
         this.dataSource = dataSource;
         this.config = config.delivery();
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
         this.metrics = metrics;
         this.outcomes = outcomes;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${fallnetz.notifications.delivery.poll-interval:1s}", identity = "delivery-worker",
@@ -120,7 +123,7 @@ public class DeliveryWorker {
     }
 
     private List<ClaimedDelivery> claim() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<ClaimedDelivery> claimed = new ArrayList<>();
         List<ClaimedDelivery> inDoubt = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
@@ -161,7 +164,7 @@ public class DeliveryWorker {
     }
 
     private void record(ClaimedDelivery d, Channel.Result result, long latencyMs) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         boolean dead = !result.delivered() && d.attempt() >= config.maxAttempts();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
