@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,10 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import de.fallnetz.devstack.DevStack;
 import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.PrometheusServer;
 
 /**
  * A real Prometheus (Debian's package, fetched with apt-get download, not installed) scrapes the running services'
@@ -36,58 +34,36 @@ class MonitoringIT {
 
     /**
      * Panels and rules on metrics that come from elsewhere in a cluster (Strimzi's Kafka exporter, kube-state-metrics,
-     * Prometheus's own up) or from events this test does not cause (decisions, deadlines running out).
+     * Prometheus's own up) or from events this test does not cause (decisions, deadlines running out, partner answers).
      */
     private static final List<String> NOT_FROM_A_FRESH_RUN = List.of("kafka_", "kube_", "fallnetz_cases_processing",
-            "fallnetz_interactions_timers_fired");
+            "fallnetz_interactions_timers_fired", "fallnetz_interactions_response");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningSystem system;
-    private static Process prometheus;
+    private static PrometheusServer prometheus;
     private static String api;
 
     @BeforeAll
     static void startPrometheus() throws Exception {
-        Optional<Path> binary = DebianPackages.file("prometheus", "usr/bin/prometheus");
-        assumeTrue(binary.isPresent(), "Debian's prometheus package could not be fetched (no apt-get)");
         system = RunningSystem.get();
-        Path work = Files.createDirectories(Path.of("target/prometheus").toAbsolutePath());
         Path root = Path.of(System.getProperty("fallnetz.root", "..")).toAbsolutePath().normalize();
-
-        JsonNode rule = YAML.readTree(root.resolve("k8s/base/monitoring/prometheus-rules.yaml").toFile());
-        YAML.writeValue(work.resolve("rules.yml").toFile(), rule.get("spec"));
-        List<Map<String, Object>> jobs = new ArrayList<>();
+        Map<String, String> targets = new LinkedHashMap<>();
         for (FallnetzService s : FallnetzService.values()) {
-            Map<String, Object> job = new LinkedHashMap<>();
-            job.put("job_name", s.id());
-            job.put("metrics_path", "/q/metrics");
-            job.put("static_configs", List.of(Map.of("targets",
-                    List.of(system.managementUrl(s).replace("http://", "")), "labels", Map.of("namespace", "fallnetz"))));
-            jobs.add(job);
+            targets.put(s.id(), system.managementUrl(s).replace("http://", ""));
         }
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("global", Map.of("scrape_interval", "1s", "evaluation_interval", "1s"));
-        config.put("rule_files", List.of("rules.yml"));
-        config.put("scrape_configs", jobs);
-        YAML.writeValue(work.resolve("prometheus.yml").toFile(), config);
-
-        int port = DevStack.freePort();
-        api = "http://127.0.0.1:" + port;
-        prometheus = new ProcessBuilder(binary.get().toString(), "--config.file=prometheus.yml",
-                "--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                .directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("prometheus.log").toFile()).start();
-        await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
-                .until(() -> given().baseUri(api).get("/-/ready").statusCode() == 200);
+        Optional<PrometheusServer> started = PrometheusServer.start(Path.of("target/prometheus").toAbsolutePath(),
+                targets, root.resolve("k8s/base/monitoring/prometheus-rules.yaml"));
+        assumeTrue(started.isPresent(), "Debian's prometheus package could not be fetched (no apt-get)");
+        prometheus = started.get();
+        api = prometheus.api();
     }
 
     @AfterAll
-    static void stopPrometheus() throws InterruptedException {
+    static void stopPrometheus() {
         if (prometheus != null) {
-            prometheus.destroy();
-            prometheus.waitFor(20, TimeUnit.SECONDS);
+            prometheus.close();
         }
     }
 

@@ -18,7 +18,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The figures operators' dashboards read: backlog per office and case type, processing time to the decision. */
+/**
+ * The figures operators' dashboards read: backlog and cases opened in the last day per office and case type,
+ * processing time to the decision.
+ */
 @QuarkusTest
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "case-service"))
 class CaseMetricsTest {
@@ -33,11 +36,13 @@ class CaseMetricsTest {
     }
 
     @Test
-    void shouldExportTheBacklogPerOfficeAndCaseTypeAndTheTimeToDecision() {
+    void shouldExportTheBacklogAndTheCasesOpenedPerOfficeAndCaseTypeAndTheTimeToDecision() {
         String caseId = api.open(CaseTypeSamples.of("STUDENT"));
         metrics.refreshBacklog();
         assertThat(scrape()).containsPattern(
-                "fallnetz_cases_backlog\\{case_type=\"STUDENT\",office=\"abh-berlin\"\\} [1-9]");
+                "fallnetz_cases_backlog\\{case_type=\"STUDENT\",office=\"abh-berlin\"\\} [1-9]")
+                .containsPattern(
+                        "fallnetz_cases_opened_last_day\\{case_type=\"STUDENT\",office=\"abh-berlin\"\\} [1-9]");
 
         api.tickAll(caseId);
         for (InteractionRequested r : api.awaitRequested(caseId, api.get(caseId).getList("interactions").size())) {

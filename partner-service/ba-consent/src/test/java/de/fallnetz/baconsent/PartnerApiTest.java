@@ -100,6 +100,10 @@ class PartnerApiTest {
         assertThat(EventSamples.violations(INTERACTION_ANSWERED, requests.published(r, INTERACTION_ANSWERED).get(0)))
                 .isEmpty();
         assertThat(InteractionTestEvents.field(requests.published(r, INTERACTION_ANSWERED).get(0), "binding")).isEqualTo("false");
+        // The business dashboard's partner response time.
+        assertThat(given().when().get("/q/metrics").then().statusCode(OK.getStatusCode()).extract().asString())
+                .containsPattern("fallnetz_interactions_response_seconds_count\\{kind=\"\\w+\","
+                        + "outcome=\"GRANTED_WITH_CONDITIONS\"\\} [1-9]");
     }
 
     @Test

@@ -38,10 +38,13 @@ public class InteractionService {
     private final DeadlineCalculator calculator;
     private final InteractionClock clock;
     private final PartnerDirectory directory;
+    private final InteractionMetrics metrics;
 
     public InteractionService(InteractionPolicies policies, InteractionEventPublisher events,
-            DeadlineCalculator calculator, InteractionClock clock, PartnerDirectory directory) {
+            DeadlineCalculator calculator, InteractionClock clock, PartnerDirectory directory,
+            InteractionMetrics metrics) {
         this.directory = directory;
+        this.metrics = metrics;
         this.policies = policies;
         this.events = events;
         this.calculator = calculator;
@@ -237,6 +240,7 @@ public class InteractionService {
         r.remainingSeconds = null;
         DeadlineEntity.cancel(r.id, Timer.DUE, Timer.REMINDER);
         events.answered(r, now);
+        metrics.answered(r, now);
         policies.of(r).onAnswered(r, now);
     }
 

@@ -1,4 +1,4 @@
-package de.fallnetz.systemtests;
+package de.fallnetz.devstack;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,30 +8,32 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A file of a Debian package, downloaded with {@code apt-get download} and unpacked below target/ with
- * {@code dpkg-deb -x}: nothing is installed. Empty on a machine without apt.
+ * A file of a Debian package, downloaded with {@code apt-get download} and unpacked with {@code dpkg-deb -x} below a
+ * directory of the caller's (target/, say): nothing is installed. Empty on a machine without apt.
  */
-final class DebianPackages {
+public final class DebianPackages {
 
     private DebianPackages() {
     }
 
-    static synchronized Optional<Path> file(String pkg, String file) throws IOException, InterruptedException {
-        Path dir = Path.of("target/debian-packages").toAbsolutePath().resolve(pkg);
-        Path unpacked = dir.resolve(file);
+    /** {@code file} of package {@code pkg}, unpacked below {@code dir/pkg} on first use. */
+    public static synchronized Optional<Path> file(Path dir, String pkg, String file)
+            throws IOException, InterruptedException {
+        Path packageDir = dir.toAbsolutePath().resolve(pkg);
+        Path unpacked = packageDir.resolve(file);
         if (Files.exists(unpacked)) {
             return Optional.of(unpacked);
         }
-        Files.createDirectories(dir);
-        if (!run(dir, "apt-get", "download", pkg)) {
+        Files.createDirectories(packageDir);
+        if (!run(packageDir, "apt-get", "download", pkg)) {
             // A fresh machine has no package lists yet.
-            if (!run(dir, "apt-get", "update", "-qq") || !run(dir, "apt-get", "download", pkg)) {
+            if (!run(packageDir, "apt-get", "update", "-qq") || !run(packageDir, "apt-get", "download", pkg)) {
                 return Optional.empty();
             }
         }
-        try (var debs = Files.list(dir)) {
+        try (var debs = Files.list(packageDir)) {
             for (Path deb : debs.filter(p -> p.toString().endsWith(".deb")).toList()) {
-                run(dir, "dpkg-deb", "-x", deb.toString(), dir.toString());
+                run(packageDir, "dpkg-deb", "-x", deb.toString(), packageDir.toString());
             }
         }
         return Files.exists(unpacked) ? Optional.of(unpacked) : Optional.empty();
