@@ -88,7 +88,10 @@ record ChaosReport(Instant at, String machine, int cases, double rate, int broke
                     recovery < 0 ? "never" : String.format(Locale.ROOT, "%.1f", recovery),
                     f.readinessDown() ? "yes" : "no", f.refusedAnswers()));
         }
-        md.append("\nNot injected here: the network partition of one broker (network namespaces); see bench/README.md.\n");
+        if (faults.stream().noneMatch(f -> f.name().contains("partition"))) {
+            md.append("\nNot injected here: the network partition of one broker (3 brokers in network namespaces, "
+                    + "needs root and `ip netns`); see bench/README.md.\n");
+        }
         return md.toString();
     }
 

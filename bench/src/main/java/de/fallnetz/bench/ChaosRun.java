@@ -28,7 +28,7 @@ import de.fallnetz.devstack.StackEndpoints;
 /**
  * The chaos run: opens cases through the gateway at a steady rate while it injects one fault after the other (each
  * service killed and restarted, a broker killed, PostgreSQL killed, a service frozen past its consumer-group session,
- * a table locked for over a minute), then checks from the databases and the topics that every accepted case crossed
+ * a table locked for over a minute, with 3 brokers one cut off the network for 30 s), then checks from the databases and the topics that every accepted case crossed
  * every hop exactly once, in order, with nothing left in an outbox. Started by {@code bench/chaos}; see
  * bench/README.md.
  */
@@ -67,9 +67,16 @@ public final class ChaosRun {
 
     private void run() throws Exception {
         Path data = Files.createTempDirectory("fallnetz-chaos");
+        // The partition needs each broker in a network namespace of its own: root and iproute2.
+        boolean partition = brokers > 1 && KafkaCluster.networkNamespacesPermitted();
         BenchSupport.step(out, "stack", "Starting PostgreSQL and Kafka (" + brokers + " broker process"
-                + (brokers > 1 ? "es" : "") + ") with empty data in " + data);
-        try (DevStack stack = DevStack.startWithKafkaProcesses(data, brokers)) {
+                + (brokers > 1 ? "es" : "") + (partition ? ", each in its own network namespace" : "")
+                + ") with empty data in " + data);
+        if (brokers > 1 && !partition) {
+            out.println("      'ip netns add' is not permitted here: the network partition fault is left out");
+        }
+        try (DevStack stack = partition ? DevStack.startWithKafkaInNetworkNamespaces(data, brokers)
+                : DevStack.startWithKafkaProcesses(data, brokers)) {
             StackEndpoints endpoints = stack.endpoints();
             KafkaCluster kafka = (KafkaCluster) stack.kafka();
             BenchSupport.step(out, "services", "Starting the services (logs in bench/target/logs/)");
@@ -91,7 +98,7 @@ public final class ChaosRun {
                     }
                 });
 
-                injectFaults(stack, kafka, fleet, endpoints, readiness, load);
+                injectFaults(stack, kafka, partition, fleet, endpoints, readiness, load);
                 faultsDone = true;
                 BenchSupport.step(out, "drain", "Faults done; waiting for the load to finish");
                 loading.get();
@@ -114,8 +121,8 @@ public final class ChaosRun {
     }
 
     /** One fault after the other, each with a calm spell after it so that its recovery can be seen. */
-    private void injectFaults(DevStack stack, KafkaCluster kafka, Fleet fleet, StackEndpoints endpoints,
-            ReadinessWatch readiness, ChaosLoad load) throws Exception {
+    private void injectFaults(DevStack stack, KafkaCluster kafka, boolean partition, Fleet fleet,
+            StackEndpoints endpoints, ReadinessWatch readiness, ChaosLoad load) throws Exception {
         calm(Duration.ofSeconds(20));
         List<FallnetzService> killed = quick ? List.of(FallnetzService.GATEWAY, FallnetzService.CASE_SERVICE,
                 FallnetzService.NOTIFICATION_SERVICE) : List.of(FallnetzService.values());
@@ -142,6 +149,16 @@ public final class ChaosRun {
             });
         }
         calm(Duration.ofSeconds(15));
+        if (partition) {
+            // The broker runs on but reaches nobody and nobody reaches it: its leaderships and ISR places must move
+            // to the other two, and it must catch up and rejoin by itself after the heal.
+            fault("network partition of broker 3 of 3 for 30 s", readiness, load, () -> {
+                kafka.partition(2);
+                Thread.sleep(30_000);
+                kafka.heal(2);
+            });
+            calm(Duration.ofSeconds(15));
+        }
         fault("kill -9 PostgreSQL for " + outage / 1000 + " s", readiness, load, () -> {
             stack.killPostgres();
             Thread.sleep(outage);

@@ -39,6 +39,15 @@ public final class DevStack implements AutoCloseable {
     }
 
     /**
+     * As {@link #startWithKafkaProcesses(Path, int)}, with each Kafka node in a network namespace of its own, so that
+     * one can be cut off from the network ({@link KafkaCluster#partition(int)}). Root only.
+     */
+    public static DevStack startWithKafkaInNetworkNamespaces(Path dataDir, int kafkaNodes) throws Exception {
+        Path kafkaData = dataDir.resolve("kafka-cluster");
+        return start(dataDir, 0, () -> KafkaCluster.startInNetworkNamespaces(kafkaData, kafkaNodes, kafkaData));
+    }
+
+    /**
      * ./run's stack: Kafka as {@code kafkaNodes} processes (1 or 3) on the given ports, so that an operator can stop a
      * broker and watch the system heal; node logs go to {@code logDir}.
      */

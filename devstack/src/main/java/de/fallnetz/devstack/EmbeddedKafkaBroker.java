@@ -35,7 +35,7 @@ public final class EmbeddedKafkaBroker implements KafkaBrokers {
 
     public static EmbeddedKafkaBroker start(Path dataDir, int brokerPort, int controllerPort) throws Exception {
         EmbeddedKafkaBroker broker = startNode(new KafkaNodeSettings(NODE_ID, dataDir, brokerPort, controllerPort,
-                NODE_ID + "@127.0.0.1:" + controllerPort, null, 1));
+                NODE_ID + "@127.0.0.1:" + controllerPort, null, 1, "127.0.0.1"));
         broker.awaitReady(Duration.ofSeconds(60));
         return broker;
     }
@@ -54,9 +54,9 @@ public final class EmbeddedKafkaBroker implements KafkaBrokers {
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(node.nodeId()));
         props.put("controller.quorum.voters", node.quorumVoters());
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort() + ",CONTROLLER://127.0.0.1:"
-                + node.controllerPort());
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort());
+        props.put("listeners", "PLAINTEXT://" + node.host() + ":" + node.brokerPort() + ",CONTROLLER://"
+                + node.host() + ":" + node.controllerPort());
+        props.put("advertised.listeners", "PLAINTEXT://" + node.host() + ":" + node.brokerPort());
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -82,7 +82,7 @@ public final class EmbeddedKafkaBroker implements KafkaBrokers {
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        return new EmbeddedKafkaBroker(server, "127.0.0.1:" + node.brokerPort());
+        return new EmbeddedKafkaBroker(server, node.host() + ":" + node.brokerPort());
     }
 
     private static void format(String logDir, int nodeId, String clusterId) throws Exception {

@@ -17,9 +17,11 @@ public class CaseGatewayExceptionMappers {
     private static final Logger LOG = Logger.getLogger(CaseGatewayExceptionMappers.class);
 
     private final GatewayConfig config;
+    private final CaseOpeningConfig opening;
 
-    public CaseGatewayExceptionMappers(GatewayConfig config) {
+    public CaseGatewayExceptionMappers(GatewayConfig config, CaseOpeningConfig opening) {
         this.config = config;
+        this.opening = opening;
     }
 
     @ServerExceptionMapper
@@ -33,6 +35,17 @@ public class CaseGatewayExceptionMappers {
                 e.getCause().toString());
         return Response.fromResponse(unavailable(uri, "The case service did not confirm the case. Repeat the request"
                 + " with the Idempotency-Key of this answer: a case opened meanwhile is returned, never opened twice."))
+                .header(CaseGatewayResource.IDEMPOTENCY_KEY, e.idempotencyKey()).build();
+    }
+
+    /** Not logged one by one: under a retry storm there are thousands; CaseOpeningAdmission counts them. */
+    @ServerExceptionMapper
+    public Response busy(CaseOpeningBusyException e, UriInfo uri) {
+        Problem problem = Problem.typed("service-unavailable", "Service Unavailable", 503, "The gateway is opening as"
+                + " many cases as it may at once. Repeat the request after Retry-After with the Idempotency-Key of this"
+                + " answer: a case is never opened twice.").withInstance(uri.getPath());
+        return Response.fromResponse(problem.toResponse())
+                .header("Retry-After", String.valueOf(Math.max(1, opening.retryAfter().toSeconds())))
                 .header(CaseGatewayResource.IDEMPOTENCY_KEY, e.idempotencyKey()).build();
     }
 

@@ -45,11 +45,14 @@ public class CaseGatewayResource {
             "applicant,application,checklist,interactions,documents", "case work of the competent office (§ 86 AufenthG)");
 
     private final CaseServiceClient cases;
+    private final CaseOpeningAdmission admission;
     private final AuditService audit;
     private final SecurityIdentity identity;
 
-    public CaseGatewayResource(@RestClient CaseServiceClient cases, AuditService audit, SecurityIdentity identity) {
+    public CaseGatewayResource(@RestClient CaseServiceClient cases, CaseOpeningAdmission admission,
+            AuditService audit, SecurityIdentity identity) {
         this.cases = cases;
+        this.admission = admission;
         this.audit = audit;
         this.identity = identity;
     }
@@ -57,7 +60,8 @@ public class CaseGatewayResource {
     @POST
     @Operation(summary = "Open a case", description = "201 with the new case. Send an Idempotency-Key to retry "
             + "safely: the same key returns the case the first request created (200). Every answer names the key "
-            + "used, also a 503, after which the request is to be repeated with that key.")
+            + "used, also a 503, after which the request is to be repeated with that key after Retry-After (also when "
+            + "the gateway is opening too many cases at once).")
     public Response open(@NotNull @Valid OpenCaseRequest request,
             @Parameter(description = "Any unique string, e.g. a UUID, reused when the same request is retried")
             @HeaderParam(IDEMPOTENCY_KEY) @Pattern(regexp = "[\\x21-\\x7e]{1,100}",
@@ -67,7 +71,7 @@ public class CaseGatewayResource {
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
         RestResponse<CaseResponse> opened;
         try {
-            opened = cases.open(request, key);
+            opened = admission.open(() -> cases.open(request, key), key);
         } catch (ProcessingException | CaseServiceUnavailableException | TimeoutException e) {
             throw new CaseOpeningUnconfirmedException(key, e);
         }

@@ -1,0 +1,83 @@
+package de.fallnetz.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import de.fallnetz.devstack.FallnetzStackResource;
+import de.fallnetz.devstack.Fixtures;
+import de.fallnetz.devstack.SharedKeycloak;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@TestProfile(SlowCaseService.class)
+@WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "gateway"))
+class CaseOpeningAdmissionTest {
+
+    private static final int REQUESTS = 8;
+
+    @Test
+    void shouldRefuseOpeningsBeyondTheLimitAtOnceWith503AndRetryAfterAndLetTheAdmittedOnesThrough()
+            throws Exception {
+        int admitted = SlowCaseService.MAX_CONCURRENT + SlowCaseService.MAX_WAITING;
+        SlowCaseService.hold();
+        // One token for all: the point is concurrency at the gateway, not at Keycloak.
+        String token = SharedKeycloak.tokens().user(Callers.CLERK_BERLIN);
+        ExecutorService clients = Executors.newFixedThreadPool(REQUESTS);
+        try {
+            List<CompletableFuture<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < REQUESTS; i++) {
+                String key = "admission-" + i + "-" + System.nanoTime();
+                answers.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", key).body(Fixtures.openCaseJson())
+                        .when().post("/api/cases").andReturn(), clients));
+            }
+            // While the case service holds the admitted ones, every other opening is answered without waiting.
+            await().atMost(Duration.ofSeconds(20)).until(() -> SlowCaseService.held.get()
+                    == SlowCaseService.MAX_CONCURRENT
+                    && answers.stream().filter(CompletableFuture::isDone).count() == REQUESTS - admitted);
+            List<Response> refused = answers.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join)
+                    .toList();
+            assertThat(refused).allSatisfy(r -> {
+                assertThat(r.statusCode()).isEqualTo(503);
+                assertThat(r.contentType()).startsWith("application/problem+json");
+                assertThat(r.header("Retry-After")).isEqualTo("3");
+                assertThat(r.header("Idempotency-Key")).startsWith("admission-");
+                assertThat(r.jsonPath().getString("type")).isEqualTo("urn:fallnetz:problem:service-unavailable");
+            });
+
+            SlowCaseService.release();
+            Map<Integer, Long> statuses = answers.stream().map(f -> f.orTimeout(30, TimeUnit.SECONDS).join())
+                    .collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
+            assertThat(statuses).containsExactlyInAnyOrderEntriesOf(
+                    Map.of(201, (long) admitted, 503, (long) (REQUESTS - admitted)));
+        } finally {
+            SlowCaseService.release();
+            clients.shutdownNow();
+        }
+        assertThat(metric("fallnetz_gateway_case_openings_refused_total")).isGreaterThanOrEqualTo(REQUESTS - admitted);
+    }
+
+    private static double metric(String name) {
+        String text = given().when().get("/q/metrics").asString();
+        return text.lines().filter(l -> l.startsWith(name)).map(l -> l.substring(l.lastIndexOf(' ') + 1))
+                .mapToDouble(Double::parseDouble).sum();
+    }
+}
