@@ -40,11 +40,13 @@ public final class ChaosRun {
     private final double rate;
     private final int brokers;
     private final boolean quick;
+    private final boolean dashboards;
     private final List<ChaosFault> faults = new ArrayList<>();
     private volatile boolean faultsDone;
 
-    private ChaosRun(Path root, int cases, double rate, int brokers, boolean quick) {
+    private ChaosRun(Path root, int cases, double rate, int brokers, boolean quick, boolean dashboards) {
         this.root = root;
+        this.dashboards = dashboards;
         this.cases = cases;
         this.rate = rate;
         this.brokers = brokers;
@@ -61,7 +63,7 @@ public final class ChaosRun {
         // --quick: three services killed instead of all, shorter outages; for trying the run itself.
         boolean quick = List.of(args).contains("--quick");
         new ChaosRun(root, BenchSupport.intArg(args, "--cases", quick ? 500 : 5000),
-                BenchSupport.intArg(args, "--rate", 8), brokers, quick).run();
+                BenchSupport.intArg(args, "--rate", 8), brokers, quick, List.of(args).contains("--dashboards")).run();
         System.exit(0);
     }
 
@@ -80,7 +82,9 @@ public final class ChaosRun {
             StackEndpoints endpoints = stack.endpoints();
             KafkaCluster kafka = (KafkaCluster) stack.kafka();
             BenchSupport.step(out, "services", "Starting the services (logs in bench/target/logs/)");
-            try (Fleet fleet = Fleet.start(root, endpoints, List.of(FallnetzService.values()), out)) {
+            try (Fleet fleet = Fleet.start(root, endpoints, List.of(FallnetzService.values()), out);
+                    RunDashboards watching = dashboards ? RunDashboards.start(root, fleet.running(), out).orElse(null)
+                            : null) {
                 String gateway = fleet.get(FallnetzService.GATEWAY).baseUrl();
                 String readinessUrl = fleet.get(FallnetzService.CASE_SERVICE).managementUrl() + "/q/health/ready";
                 ReadinessWatch readiness = ReadinessWatch.start(readinessUrl);
@@ -111,6 +115,9 @@ public final class ChaosRun {
                 String name = BenchSupport.resultName("chaos-" + brokers + "-broker", report.at());
                 Path dir = root.resolve("bench/results");
                 report.write(dir, name);
+                if (watching != null) {
+                    watching.render(dir, name, out);
+                }
                 out.println();
                 out.print(report.markdown(name + ".png"));
                 out.println("Report: " + root.relativize(dir.resolve(name + ".md")));
