@@ -40,16 +40,16 @@ public class InMemoryInteractionServices implements QuarkusTestProfile {
     static volatile JsonNode lastToken;
 
     /** One request as a service holds it. */
-    static final class Request {
+    public static final class Request {
         final String service;
-        final String id = "ir-" + UUID.randomUUID();
-        final String caseId = UUID.randomUUID().toString();
+        public final String id = "ir-" + UUID.randomUUID();
+        public final String caseId = UUID.randomUUID().toString();
         final String kind;
         final String org;
         final Instant dueAt;
         final Map<String, Object> data;
-        String state = "DELIVERED";
-        String claimedBy;
+        public String state = "DELIVERED";
+        public String claimedBy;
         String outcome;
         String reasons;
         List<String> conditions = List.of();
@@ -88,7 +88,7 @@ public class InMemoryInteractionServices implements QuarkusTestProfile {
     }
 
     /** A new request to the organisation {@code org}, as the service would have delivered it. */
-    static Request deliver(String service, String kind, String org, int dueInDays) {
+    public static Request deliver(String service, String kind, String org, int dueInDays) {
         Request r = new Request(service, kind, org, Instant.now().plus(dueInDays, ChronoUnit.DAYS)
                 .truncatedTo(ChronoUnit.MINUTES), Map.of("requestedDocuments", "Arbeitsvertrag, Stellenbeschreibung",
                         "note", "Bitte Unterlagen zum Antrag nachreichen"));
