@@ -115,8 +115,12 @@ public class PartnerPortalResource {
         List<PortalViews.InboxItem> items = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         services.inboxes(caller).forEach((service, answer) -> {
-            if (!answer.ok()) {
+            if (answer.status() == 0 || answer.status() >= 500) {
                 unreachable.add(service);
+                return;
+            }
+            if (!answer.ok()) {
+                // A route without a partner inbox (or one this organisation may not use) has nothing to show.
                 return;
             }
             read(answer.body()).path("items").forEach(r -> items.add(new PortalViews.InboxItem(service,

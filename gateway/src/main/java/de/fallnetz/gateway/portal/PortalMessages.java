@@ -43,7 +43,7 @@ public interface PortalMessages {
     @Message("Anfragen an Ihre Organisation, die nächste Frist zuerst.")
     String inbox_intro();
 
-    @Message("{count} offene Anfragen")
+    @Message("{#if count == 1}1 offene Anfrage{#else}{count} offene Anfragen{/if}")
     String open_requests(int count);
 
     @Message("Keine offenen Anfragen.")
