@@ -211,6 +211,8 @@ public final class Launcher {
         out.println("    anna.schmidt, ben.weber  clerks, abh-berlin      clara.huber  clerk, abh-muenchen");
         out.println("    tom.becker   team lead, abh-berlin      dora.fischer  data-protection officer"
                 + "      otto.wagner  operator");
+        out.println("    rosa.keller  partner portal (/portal), relocation-muster      emil.brandt  partner portal,"
+                + " welcome-center-berlin");
         out.println("  Token of a clerk:   curl -s -d grant_type=password -d client_id=" + KeycloakTokens.GATEWAY_CLIENT
                 + " -d client_secret=" + KeycloakTokens.GATEWAY_SECRET + " -d username=anna.schmidt -d password="
                 + KeycloakTokens.DEMO_PASSWORD + " " + keycloak.tokenEndpoint());

@@ -22,6 +22,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -73,6 +75,7 @@ class AuthorizationMatrixTest {
             return caller.equals("dpo") ? PASS : 403;
         }
         if (e.path().startsWith("/partner/v1")) {
+            // A portal user signs in as a person and acts through /portal; the partner API is for partner systems.
             return caller.equals("partner") ? PASS : 403;
         }
         if (e.path().startsWith("/api/ops")) {
@@ -91,7 +94,9 @@ class AuthorizationMatrixTest {
                 "team-lead", () -> SharedKeycloak.tokens().user("tom.becker"),
                 "dpo", () -> SharedKeycloak.tokens().user("dora.fischer"),
                 "operator", () -> SharedKeycloak.tokens().user("otto.wagner"),
-                "partner", () -> SharedKeycloak.tokens().partner("ba-zav"));
+                "partner", () -> SharedKeycloak.tokens().partner("ba-zav"),
+                // A partner organisation's person (the portal's user): role partner, but no partner client's scopes.
+                "portal-user", () -> SharedKeycloak.tokens().user("rosa.keller"));
     }
 
     private static String forged() {
@@ -129,5 +134,38 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /** The browser pages' rows: clerks' pages for case work only, the partner portal for partner users only. */
+    private static final List<String> CLERK_PAGES = List.of("/ui", "/ui/search", "/ui/new", "/ui/team");
+    private static final List<String> PORTAL_PAGES = List.of("/portal",
+            "/portal/relocation-handoff/requests/ir-1");
+
+    @Test
+    @TestSecurity(user = "rosa.keller", roles = "partner", attributes = @SecurityAttribute(key = "partner_org",
+            value = "relocation-muster"))
+    void shouldKeepAPartnerUserOutOfTheClerksPagesAndApi() {
+        for (String page : CLERK_PAGES) {
+            given().redirects().follow(false).when().get(page).then().statusCode(403);
+        }
+        given().when().get("/api/cases?officeId=abh-berlin").then().statusCode(403);
+        given().when().get("/api/cases/" + UUID.randomUUID()).then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "anna.schmidt", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
+            value = "abh-berlin"))
+    void shouldKeepAClerkOutOfThePartnerPortal() {
+        for (String page : PORTAL_PAGES) {
+            given().redirects().follow(false).when().get(page).then().statusCode(403);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "dora.fischer", roles = "dpo")
+    void shouldKeepTheDataProtectionOfficerOutOfThePartnerPortal() {
+        for (String page : PORTAL_PAGES) {
+            given().redirects().follow(false).when().get(page).then().statusCode(403);
+        }
     }
 }

@@ -70,7 +70,9 @@ public class CaseLifecycleGatewayResource {
             @QueryParam("unassigned") Boolean unassigned, @QueryParam("overdue") Boolean overdue,
             @QueryParam("caseType") @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a case type code")
             String caseType,
-            @QueryParam("q") @Size(max = 100) String text, @QueryParam("includeFinished") Boolean includeFinished,
+            @QueryParam("q") @Size(max = 100) String text,
+            @QueryParam("dateOfBirth") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date (YYYY-MM-DD)")
+            String dateOfBirth, @QueryParam("includeFinished") Boolean includeFinished,
             @QueryParam("after") @Size(max = 200) String after,
             @QueryParam("limit") @Min(1) @Max(100) Integer limit, @Context HttpServerRequest http) {
         Caller caller = Caller.of(identity);
@@ -80,8 +82,8 @@ public class CaseLifecycleGatewayResource {
             throw new de.fallnetz.platform.rest.ProblemException(de.fallnetz.platform.rest.Problem.typed(
                     "invalid-request", "Invalid request", 400, "officeId is needed: the caller has no office"));
         }
-        WorklistResponse page = cases.worklist(office, status, assignee, unassigned, overdue, caseType, text, null,
-                includeFinished, after, limit);
+        WorklistResponse page = cases.worklist(office, status, assignee, unassigned, overdue, caseType, text,
+                date(dateOfBirth), includeFinished, after, limit);
         audit.recordAll(caller, client(http), WORKLIST_READ,
                 page.items().stream().map(WorklistResponse.Item::caseId).toList());
         return page;
@@ -215,6 +217,21 @@ public class CaseLifecycleGatewayResource {
         RestResponse<CaseResponse> answer = command.get();
         return Response.status(answer.getStatus()).entity(answer.getEntity())
                 .header("ETag", answer.getHeaderString("ETag")).build();
+    }
+
+    /** The exact date of birth to search for; a well-formed but impossible date (1994-02-30) is a 400 as well. */
+    private static java.time.LocalDate date(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new de.fallnetz.platform.rest.ProblemException(de.fallnetz.platform.rest.Problem.typed(
+                    "invalid-request", "Invalid request", 400, "dateOfBirth " + value + " is no date")
+                    .withInvalidParams(java.util.List.of(new de.fallnetz.platform.rest.Problem.InvalidParam(
+                            "dateOfBirth", "must be a date (YYYY-MM-DD)"))));
+        }
     }
 
     private static String client(HttpServerRequest http) {

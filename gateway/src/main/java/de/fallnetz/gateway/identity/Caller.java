@@ -24,8 +24,20 @@ public record Caller(String subject, String username, String name, Set<String> r
             return new Caller(jwt.getSubject(), username != null ? username : jwt.getSubject(), claim(jwt, "name"),
                     roles, claim(jwt, "office_id"), claim(jwt, "partner_org"), claim(jwt, "scope"));
         }
+        // Any other principal (e.g. a simulated identity in tests) may carry the same names as attributes.
         String name = identity.getPrincipal().getName();
-        return new Caller(name, name, null, roles, null, null, null);
+        return new Caller(name, name, attribute(identity, "name"), roles, attribute(identity, "office_id"),
+                attribute(identity, "partner_org"), attribute(identity, "scope"));
+    }
+
+    /** The same caller acting through the partner portal: the partner client's scopes, nothing more. */
+    public Caller withScope(String granted) {
+        return new Caller(subject, username, name, roles, officeId, partnerOrg, granted);
+    }
+
+    private static String attribute(SecurityIdentity identity, String key) {
+        Object value = identity.getAttribute(key);
+        return value == null ? null : value.toString();
     }
 
     /** What the audit log names as the actor: the user name, which a data-protection officer can look up. */

@@ -91,13 +91,14 @@ public class PartnerFrontDoorResource {
     private Response forward(String service, String method, String rest, UriInfo uri, HttpHeaders headers,
             byte[] body, String scope) {
         Caller caller = Caller.of(identity);
-        String target = routes.get(service);
-        if (target == null) {
-            throw ProblemException.notFound("Partner API " + service);
-        }
+        // The scope first: a caller without it (e.g. a partner organisation's person) learns nothing about routes.
         if (caller.scope() == null || !Arrays.asList(caller.scope().split(" ")).contains(scope)) {
             throw new ProblemException(Problem.typed("insufficient-scope", "Forbidden", 403,
                     "The token lacks the scope " + scope));
+        }
+        String target = routes.get(service);
+        if (target == null) {
+            throw ProblemException.notFound("Partner API " + service);
         }
         String client = caller.partnerOrg() != null ? caller.partnerOrg() : caller.subject();
         long wait = limiter.acquire(client);

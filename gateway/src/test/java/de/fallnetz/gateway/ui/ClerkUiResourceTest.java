@@ -237,6 +237,13 @@ class ClerkUiResourceTest {
                 .when().post("/ui/cases/{id}/assignment", caseId)
                 .then().statusCode(FORBIDDEN.getStatusCode())
                 .contentType("application/problem+json");
+        // The same token in cookie and field is not enough: the cookie must carry the gateway's signature.
+        String unsigned = csrfToken();
+        given().redirects().follow(false).cookie("csrf-token", unsigned).formParam("csrf-token", unsigned)
+                .formParam("version", "1").formParam("formKey", UUID.randomUUID().toString())
+                .when().post("/ui/cases/{id}/assignment", caseId)
+                .then().statusCode(FORBIDDEN.getStatusCode())
+                .contentType("application/problem+json");
         assertThat(caseService.get(caseId).version()).isEqualTo(1);
         assertThat(caseService.get(caseId).assignee()).isNull();
     }
@@ -251,7 +258,8 @@ class ClerkUiResourceTest {
                 .then().statusCode(FORBIDDEN.getStatusCode())
                 .contentType("application/problem+json");
         String token = csrfToken();
-        given().header("HX-Request", "true").cookie("csrf-token", token).header("X-CSRF-TOKEN", token)
+        given().header("HX-Request", "true").cookie("csrf-token", CsrfForms.cookie(token))
+                .header("X-CSRF-TOKEN", token)
                 .formParam("outcome", "GRANTED")
                 .when().post("/ui/cases/{id}/decision/preview", caseId)
                 .then().statusCode(OK.getStatusCode());
@@ -263,9 +271,10 @@ class ClerkUiResourceTest {
     void shouldPutTheCsrfTokenIntoEveryFormOfThePageAndIntoHtmxHeaders() {
         String caseId = openCase("Token");
         var page = given().when().get("/ui/cases/{id}", caseId).then().statusCode(OK.getStatusCode()).extract();
-        String token = page.cookie("csrf-token");
-        assertThat(token).isNotBlank();
         String html = page.asString();
+        String token = html.replaceFirst("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
+        // The cookie holds the token signed with the gateway's key, so a cookie planted by another site cannot match.
+        assertThat(page.cookie("csrf-token")).isEqualTo(CsrfForms.cookie(token)).isNotEqualTo(token);
         assertThat(html).contains("name=\"csrf-token\" value=\"" + token + "\"")
                 .contains("\"X-CSRF-TOKEN\": \"" + token + "\"");
         assertThat(html.split("<form ", -1).length - 1)
