@@ -151,6 +151,17 @@ public class CaseCommandResource {
     }
 
     @POST
+    @Path("card-ready")
+    @Operation(summary = "After a grant: the residence permit card can be collected; the applicant is told once "
+            + "(a repeat answers the case unchanged)")
+    public Response cardReady(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+            @Valid CaseCommands.CardReadyRequest body) {
+        CaseCommands.CardReadyRequest request = body != null ? body : new CaseCommands.CardReadyRequest(null);
+        return run(caseId, ifMatch, v -> lifecycle.cardReady(CaseResource.parse(caseId), v, access.scoped(key), request));
+    }
+
+    @POST
     @Path("closure")
     @Operation(summary = "Close a decided case")
     public Response close(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,

@@ -14,7 +14,9 @@ public enum CaseCommand {
     TRANSFER("transfer"),
     ACCEPT_TRANSFER("transfer-acceptance"),
     CHOOSE_OFFICE("office"),
-    CLOSE("closure");
+    CLOSE("closure"),
+    /** After a grant: the residence permit card can be collected; allowed once (see {@link CaseEntity#commands()}). */
+    CARD_READY("card-ready");
 
     private final String path;
 

@@ -129,8 +129,26 @@ public class CaseEntity extends PanacheEntityBase {
     @Column(name = "erased_at")
     public Instant erasedAt;
 
+    /** When the office recorded that the residence permit card can be collected; null until then. */
+    @Column(name = "card_ready_at")
+    public Instant cardReadyAt;
+
     /** Incremented by every change; the ETag clients send back as If-Match. */
     public long version;
+
+    /**
+     * The commands allowed now: those of the status, plus {@link CaseCommand#CARD_READY} for a granted case whose
+     * card is not yet recorded as ready (the outcome, not the status, decides it).
+     */
+    public java.util.Set<CaseCommand> commands() {
+        java.util.Set<CaseCommand> allowed = java.util.EnumSet.noneOf(CaseCommand.class);
+        allowed.addAll(status.allowed());
+        if ((status == CaseStatus.DECIDED || status == CaseStatus.CLOSED) && "GRANTED".equals(outcome)
+                && cardReadyAt == null && erasedAt == null) {
+            allowed.add(CaseCommand.CARD_READY);
+        }
+        return allowed;
+    }
 
     /** Reads the case and locks its row until the end of the transaction: commands and answers apply one by one. */
     public static Optional<CaseEntity> lockForUpdate(UUID id) {

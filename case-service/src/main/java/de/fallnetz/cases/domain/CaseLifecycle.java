@@ -1,6 +1,9 @@
 package de.fallnetz.cases.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +34,7 @@ import de.fallnetz.cases.letters.DecisionLetters;
 import de.fallnetz.cases.letters.RenderedLetter;
 import de.fallnetz.contracts.cases.CaseCommands;
 import de.fallnetz.contracts.cases.CaseResponse;
+import de.fallnetz.contracts.events.CardReadyForPickup;
 import de.fallnetz.contracts.events.CaseDecided;
 import de.fallnetz.contracts.events.CaseStatusChanged;
 import de.fallnetz.contracts.events.CaseTransferred;
@@ -58,6 +62,9 @@ import de.fallnetz.platform.rest.ProblemException;
  */
 @ApplicationScoped
 public class CaseLifecycle {
+
+    /** Documents are due this long after the request unless the clerk names a day. */
+    static final Period DOCUMENTS_DUE_AFTER = Period.ofDays(14);
 
     /** The interaction kind of office-transfer's hand-over of a transferred case to the receiving office. */
     static final String HANDOVER = "OFFICE_HANDOVER";
@@ -128,11 +135,26 @@ public class CaseLifecycle {
                 items.add(new DocumentsRequested.Item(item.id(), item.title()));
                 setTick(c, id, false, r.note(), now);
             }
-            events.publish(c.id, new DocumentsRequested(c.id.toString(), c.officeId, items, r.note(), now), now);
+            events.publish(c.id, new DocumentsRequested(c.id.toString(), c.officeId, items, r.note(), now,
+                    documentsDue(r.dueDate(), now)), now);
             if (c.status != CaseStatus.DOCUMENTS_REQUESTED) {
                 changeStatus(c, CaseStatus.DOCUMENTS_REQUESTED, items.size() + " document(s) requested", now);
             }
         });
+    }
+
+    /**
+     * The end of the due day in office time; without one, 14 days from today. A day before today is refused: the
+     * applicant could not meet it.
+     */
+    static Instant documentsDue(LocalDate dueDate, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, CaseService.OFFICE_ZONE);
+        if (dueDate != null && dueDate.isBefore(today)) {
+            throw CaseService.invalid(400, "invalid-request", "Invalid request", "dueDate",
+                    "must not be in the past (today is " + today + ")");
+        }
+        LocalDate day = dueDate != null ? dueDate : today.plus(DOCUMENTS_DUE_AFTER);
+        return day.atTime(LocalTime.of(23, 59, 59)).atZone(CaseService.OFFICE_ZONE).toInstant();
     }
 
     @Transactional
@@ -286,6 +308,24 @@ public class CaseLifecycle {
         });
     }
 
+    /**
+     * The residence permit card of a granted case can be collected: tells the applicant once. A repeat (the card is
+     * already recorded as ready) answers the case as it is, whatever its If-Match, and publishes nothing.
+     */
+    @Transactional
+    public CaseResponse cardReady(UUID caseId, long ifMatch, String key, CaseCommands.CardReadyRequest r) {
+        CaseEntity current = CaseEntity.lockForUpdate(caseId)
+                .orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+        if (current.cardReadyAt != null) {
+            return views.toResponse(current);
+        }
+        return execute(caseId, CaseCommand.CARD_READY, ifMatch, key, r, (c, now) -> {
+            c.cardReadyAt = now;
+            String note = r.pickupNote() == null || r.pickupNote().isBlank() ? null : r.pickupNote().strip();
+            events.publish(c.id, new CardReadyForPickup(c.id.toString(), c.officeId, note, now), now);
+        });
+    }
+
     @Transactional
     public CaseResponse close(UUID caseId, long ifMatch, String key) {
         return execute(caseId, CaseCommand.CLOSE, ifMatch, key, "close", (c, now) -> {
@@ -319,7 +359,7 @@ public class CaseLifecycle {
                     "The case is at version " + c.version + ", not " + ifMatch + ": read it again and retry")
                     .with("currentVersion", c.version));
         }
-        if (!c.status.allows(command)) {
+        if (!c.commands().contains(command)) {
             throw notAllowed(c, command, null);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -344,7 +384,7 @@ public class CaseLifecycle {
     }
 
     static ProblemException notAllowed(CaseEntity c, CaseCommand command, String why) {
-        List<String> allowed = c.status.allowed().stream().map(CaseCommand::path).sorted().toList();
+        List<String> allowed = c.commands().stream().map(CaseCommand::path).sorted().toList();
         return new ProblemException(Problem.typed("command-not-allowed", "Command not allowed", 409,
                 "The case is " + c.status + ": " + (why != null ? why : command.path() + " is not allowed now")
                         + "; allowed: " + allowed)

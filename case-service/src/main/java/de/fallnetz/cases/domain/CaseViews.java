@@ -59,7 +59,7 @@ public class CaseViews {
                 new CaseResponse.Routing(c.postalCode, c.routingReason,
                         c.candidateOffices == null ? List.of() : Arrays.asList(c.candidateOffices), c.officeLand),
                 c.assignee, checklist, interactions, c.proposedOutcome, c.proposalReason, c.outcome, c.decidedAt,
-                documents, linkedCases(c), c.status.allowed().stream().map(CaseCommand::path).sorted().toList(),
+                documents, linkedCases(c), c.commands().stream().map(CaseCommand::path).sorted().toList(),
                 c.nextDeadlineAt);
     }
 

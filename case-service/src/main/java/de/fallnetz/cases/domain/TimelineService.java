@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import de.fallnetz.contracts.events.CardReadyForPickup;
 import de.fallnetz.contracts.events.CaseDecided;
 import de.fallnetz.contracts.events.CaseOpened;
 import de.fallnetz.contracts.events.CaseStatusChanged;
@@ -86,6 +87,8 @@ public class TimelineService {
         } else if (data instanceof CaseDecided d) {
             return "Decided: " + d.outcome() + " (" + d.legalBasis() + "), decision letter SHA-256 "
                     + d.documentSha256();
+        } else if (data instanceof CardReadyForPickup r) {
+            return "Residence permit card ready for pick-up at " + r.officeId();
         } else if (data instanceof CaseTransferred t) {
             return "Transferred from " + t.fromOfficeId() + " to " + t.toOfficeId() + ": " + t.reason();
         } else if (data instanceof InteractionDelivered d) {

@@ -1,6 +1,7 @@
 package de.fallnetz.contracts.cases;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,22 @@ public final class CaseCommands {
             List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,59}", message = "must be a checklist item ID") String> itemIds,
             @Schema(description = "A note to the applicant")
             @Size(max = 2000)
-            String note) {
+            String note,
+            @Schema(description = "By when the applicant must hand them in (end of that day, office time); "
+                    + "not in the past; default 14 days from now", examples = "2026-12-15")
+            LocalDate dueDate) {
+
+        /** Without a due date, as before it existed. */
+        public DocumentsRequest(List<String> itemIds, String note) {
+            this(itemIds, note, null);
+        }
+    }
+
+    public record CardReadyRequest(
+            @Schema(description = "A hint for the applicant: opening hours, room, an appointment",
+                    examples = "Abholung montags bis freitags 8 bis 12 Uhr, Raum 104")
+            @Size(max = 1000)
+            String pickupNote) {
     }
 
     public record SupplyInformationRequest(

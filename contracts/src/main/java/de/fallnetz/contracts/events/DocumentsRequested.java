@@ -14,9 +14,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param items the missing checklist items, with the title the applicant sees
  * @param note the clerk's note to the applicant; may be null
  * @param requestedAt when
+ * @param dueAt by when the documents are due; null in events written before it existed (readers then assume
+ *        {@code requestedAt} plus 14 days)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DocumentsRequested(String caseId, String officeId, List<Item> items, String note, Instant requestedAt)
+public record DocumentsRequested(String caseId, String officeId, List<Item> items, String note, Instant requestedAt,
+        Instant dueAt)
         implements FallnetzEvent {
 
     /** One missing checklist item. */

@@ -18,6 +18,7 @@ public enum EventType {
     CASE_INFORMATION_SUPPLIED("de.fallnetz.case.information-supplied", Topics.CASE_EVENTS, InformationSupplied.class),
     CASE_INTERACTION_CANCELLED("de.fallnetz.case.interaction-cancelled", Topics.CASE_EVENTS, InteractionCancelled.class),
     CASE_DECIDED("de.fallnetz.case.decided", Topics.CASE_EVENTS, CaseDecided.class),
+    CASE_CARD_READY_FOR_PICKUP("de.fallnetz.case.card-ready-for-pickup", Topics.CASE_EVENTS, CardReadyForPickup.class),
     CASE_TRANSFERRED("de.fallnetz.case.transferred", Topics.CASE_EVENTS, CaseTransferred.class),
     INTERACTION_DELIVERED("de.fallnetz.interaction.delivered", Topics.PARTNER_EVENTS, InteractionDelivered.class),
     INTERACTION_CLAIMED("de.fallnetz.interaction.claimed", Topics.PARTNER_EVENTS, InteractionClaimed.class),

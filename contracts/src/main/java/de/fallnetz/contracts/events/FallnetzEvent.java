@@ -5,7 +5,7 @@ package de.fallnetz.contracts.events;
  * CloudEvents attributes, not in this payload; the subject is always {@link #caseId()}.
  */
 public sealed interface FallnetzEvent permits CaseOpened, PartnerCaseRegistered, NotificationRecorded, CaseStatusChanged,
-        DocumentsRequested, CaseDecided, CaseTransferred, InteractionEvent, PowerOfAttorneyGranted,
+        DocumentsRequested, CaseDecided, CardReadyForPickup, CaseTransferred, InteractionEvent, PowerOfAttorneyGranted,
         PowerOfAttorneyRevoked, PowerOfAttorneyExpired {
 
     String caseId();

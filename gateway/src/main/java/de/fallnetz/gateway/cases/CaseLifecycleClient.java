@@ -144,6 +144,11 @@ public interface CaseLifecycleClient {
     RestResponse<CaseResponse> close(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") String key);
 
+    @POST
+    @Path("/cases/{caseId}/card-ready")
+    RestResponse<CaseResponse> cardReady(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Idempotency-Key") String key, CaseCommands.CardReadyRequest body);
+
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         return CaseServiceClient.toException(response);

@@ -212,6 +212,16 @@ public class CaseLifecycleGatewayResource {
         return relay(() -> cases.close(caseId, ifMatch, key));
     }
 
+    @POST
+    @Path("{caseId}/card-ready")
+    @Operation(summary = "After a grant: the residence permit card can be collected (the applicant is told once)")
+    public Response cardReady(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY, message = KEY_MESSAGE) String key,
+            @Valid CaseCommands.CardReadyRequest body) {
+        CaseCommands.CardReadyRequest request = body != null ? body : new CaseCommands.CardReadyRequest(null);
+        return relay(() -> cases.cardReady(caseId, ifMatch, key, request));
+    }
+
     /** The case service's answer with its ETag; its problems pass through as they are (see the mappers). */
     private static Response relay(Supplier<RestResponse<CaseResponse>> command) {
         RestResponse<CaseResponse> answer = command.get();

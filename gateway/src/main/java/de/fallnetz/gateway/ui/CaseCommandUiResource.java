@@ -90,9 +90,9 @@ public class CaseCommandUiResource {
     @Path("cases/{caseId}/document-requests")
     public Response requestDocuments(@PathParam("caseId") String caseId, @FormParam("version") String version,
             @FormParam("formKey") String formKey, @FormParam("itemIds") List<String> itemIds,
-            @FormParam("note") String note) {
+            @FormParam("note") String note, @FormParam("dueDate") String dueDate) {
         return run(caseId, "document-requests", version, formKey, "", (ifMatch, key) -> cases.requestDocuments(caseId,
-                ifMatch, key, new CaseCommands.DocumentsRequest(itemIds, blankToNull(note))));
+                ifMatch, key, new CaseCommands.DocumentsRequest(itemIds, blankToNull(note), date(dueDate))));
     }
 
     @POST
@@ -171,6 +171,14 @@ public class CaseCommandUiResource {
         return run(caseId, "closure", version, formKey, "", (ifMatch, key) -> cases.close(caseId, ifMatch, key));
     }
 
+    @POST
+    @Path("cases/{caseId}/card-ready")
+    public Response cardReady(@PathParam("caseId") String caseId, @FormParam("version") String version,
+            @FormParam("formKey") String formKey, @FormParam("pickupNote") String pickupNote) {
+        return run(caseId, "card-ready", version, formKey, "", (ifMatch, key) -> cases.cardReady(caseId, ifMatch, key,
+                new CaseCommands.CardReadyRequest(blankToNull(pickupNote))));
+    }
+
     interface Command {
         RestResponse<CaseResponse> send(String ifMatch, String idempotencyKey);
     }
@@ -209,6 +217,17 @@ public class CaseCommandUiResource {
             return day.atStartOfDay(OFFICE_ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("heardAt: " + date);
+        }
+    }
+
+    private static LocalDate date(String date) {
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("dueDate: " + date);
         }
     }
 

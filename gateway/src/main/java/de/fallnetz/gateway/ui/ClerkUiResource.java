@@ -244,6 +244,8 @@ public class ClerkUiResource {
                 return m.choose_office();
             case "closure":
                 return m.close_case();
+            case "card-ready":
+                return m.card_ready();
             default:
                 return "";
         }

@@ -313,6 +313,15 @@ public interface UiMessages {
     @Message("Abschließen")
     String close_case();
 
+    @Message("Karte liegt zur Abholung bereit")
+    String card_ready();
+
+    @Message("Hinweis zur Abholung (Raum, Zeiten, Termin)")
+    String pickup_note();
+
+    @Message("Frist (ohne Angabe 14 Tage)")
+    String due_date();
+
     @Message("Erledigt: {what}")
     String done(String what);
 

@@ -311,6 +311,30 @@ public class InMemoryCaseService implements CaseServiceClient, CaseLifecycleClie
                 c -> with(c, "CLOSED", c.interactions(), c.outcome(), c.documents(), c.assignee()));
     }
 
+    @Override
+    public RestResponse<CaseResponse> cardReady(String caseId, String ifMatch, String key,
+            CaseCommands.CardReadyRequest body) {
+        CaseResponse current = get(caseId);
+        if ("GRANTED".equals(current.outcome()) && !current.allowedCommands().contains("card-ready")) {
+            return RestResponse.ok(current); // told already: the same answer, as case-service gives
+        }
+        return command(caseId, "card-ready", ifMatch, key, c -> {
+            timeline(caseId, "de.fallnetz.case.card-ready-for-pickup", "case-service", "Karte abholbereit");
+            CaseResponse next = with(c, c.status(), c.interactions(), c.outcome(), c.documents(), c.assignee());
+            return new CaseResponse(next.caseId(), next.caseType(), next.officeId(), next.status(), next.openedAt(),
+                    next.applicant(), next.catalogueVersion(), next.version(), next.openedBy(), next.onBehalfOf(),
+                    next.application(), next.routing(), next.assignee(), next.checklist(), next.interactions(), null,
+                    null, next.outcome(), next.decidedAt(), next.documents(), List.of(),
+                    next.allowedCommands().stream().filter(a -> !"card-ready".equals(a)).toList(),
+                    next.nextDeadlineAt());
+        });
+    }
+
+    /** Puts a case straight into DECIDED with the outcome, for tests of what follows a decision. */
+    public void decided(String caseId, String outcome) {
+        change(caseId, c -> with(c, "DECIDED", c.interactions(), outcome, c.documents(), c.assignee()));
+    }
+
     // --- the rules the stand-in shares with case-service: If-Match, Idempotency-Key, allowed commands
 
     private synchronized RestResponse<CaseResponse> command(String caseId, String command, String ifMatch, String key,
@@ -348,7 +372,15 @@ public class InMemoryCaseService implements CaseServiceClient, CaseLifecycleClie
         return new CaseResponse(c.caseId(), c.caseType(), c.officeId(), status, c.openedAt(), c.applicant(),
                 c.catalogueVersion(), c.version() + 1, c.openedBy(), c.onBehalfOf(), c.application(), c.routing(),
                 assignee, c.checklist(), interactions, null, null, outcome,
-                outcome == null ? null : Instant.now(), documents, List.of(), allowed(status), next);
+                outcome == null ? null : Instant.now(), documents, List.of(), allowed(status, outcome), next);
+    }
+
+    private static List<String> allowed(String status, String outcome) {
+        List<String> allowed = new java.util.ArrayList<>(allowed(status));
+        if (("DECIDED".equals(status) || "CLOSED".equals(status)) && "GRANTED".equals(outcome)) {
+            allowed.add("card-ready");
+        }
+        return allowed;
     }
 
     private static List<String> allowed(String status) {

@@ -99,8 +99,8 @@ public interface NotificationConfig {
         int workingDaysBefore();
 
         /**
-         * When requested documents are due, counted from the request: the documents-requested event carries no due
-         * date of its own.
+         * When requested documents are due, counted from the request, for a documents-requested event without
+         * {@code dueAt} (written before the field existed); newer events carry their own due date.
          */
         @WithDefault("P14D")
         Duration documentsDueAfter();

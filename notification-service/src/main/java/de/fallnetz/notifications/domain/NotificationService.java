@@ -22,6 +22,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import de.fallnetz.contracts.events.CardReadyForPickup;
 import de.fallnetz.contracts.events.CaseDecided;
 import de.fallnetz.contracts.events.CaseOpened;
 import de.fallnetz.contracts.events.CaseStatusChanged;
@@ -111,18 +112,26 @@ public class NotificationService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        notifyApplicant(eventId, requested.caseId(), "documents-requested", Map.of("count", items.size()), items,
-                now);
-        planReminder(eventId, requested);
+        Instant due = dueAt(requested);
+        notifyApplicant(eventId, requested.caseId(), "documents-requested", Map.of("count", items.size(), "due", due),
+                items, now);
+        planReminder(eventId, requested.caseId(), due);
+    }
+
+    /** The request's due date; an event from before {@code dueAt} existed: its request time plus the configured days. */
+    Instant dueAt(DocumentsRequested requested) {
+        if (requested.dueAt() != null) {
+            return requested.dueAt();
+        }
+        Instant requestedAt = requested.requestedAt() == null ? clock.instant() : requested.requestedAt();
+        return requestedAt.plus(config.reminders().documentsDueAfter());
     }
 
     /**
      * The latest request's reminder replaces an earlier one of the case, sent or not. A request whose due date has
      * passed already (an old event arriving late) gets none.
      */
-    private void planReminder(String eventId, DocumentsRequested requested) {
-        Instant requestedAt = requested.requestedAt() == null ? clock.instant() : requested.requestedAt();
-        Instant due = requestedAt.plus(config.reminders().documentsDueAfter());
+    private void planReminder(String eventId, String caseId, Instant due) {
         Instant remindAt = minusWorkingDays(due, config.reminders().workingDaysBefore());
         String status = due.isAfter(clock.instant()) ? "PENDING" : "SKIPPED";
         update("""
@@ -131,7 +140,7 @@ public class NotificationService {
                 on conflict (case_id) do update set request_event_id = excluded.request_event_id,
                     due_at = excluded.due_at, remind_at = excluded.remind_at, status = excluded.status,
                     done_at = null""",
-                requested.caseId(), eventId, Timestamp.from(due), Timestamp.from(remindAt), status);
+                caseId, eventId, Timestamp.from(due), Timestamp.from(remindAt), status);
     }
 
     /** {@code days} working days (Monday to Friday, office time) before {@code at}. */
@@ -193,6 +202,20 @@ public class NotificationService {
                 Timestamp.from(now), decided.caseId());
         String template = "REFUSED".equals(decided.outcome()) ? "decided-refused" : "decided-granted";
         notifyApplicant(eventId, decided.caseId(), template, Map.of("date", decided.decidedAt()), List.of(), now);
+    }
+
+    /**
+     * The residence permit card can be collected: the status page's stage becomes {@code CARD_READY} and the applicant
+     * is told, with the office's pick-up hint (in German, as the clerk wrote it) listed under the text.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cardReady(String eventId, CardReadyForPickup ready) {
+        Instant now = now();
+        update("update case_contact set status = 'CARD_READY', missing_items = '{}', updated_at = ? where case_id = ?",
+                Timestamp.from(now), ready.caseId());
+        List<String> hint = ready.pickupNote() == null || ready.pickupNote().isBlank() ? List.of()
+                : List.of(ready.pickupNote());
+        notifyApplicant(eventId, ready.caseId(), "card-ready", Map.of("date", ready.readyAt()), hint, now);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

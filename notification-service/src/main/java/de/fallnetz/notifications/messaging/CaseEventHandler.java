@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import de.fallnetz.contracts.events.CardReadyForPickup;
 import de.fallnetz.contracts.events.CaseDecided;
 import de.fallnetz.contracts.events.CaseOpened;
 import de.fallnetz.contracts.events.CaseStatusChanged;
@@ -47,7 +48,7 @@ public class CaseEventHandler {
     private static boolean wanted(ReceivedEvent event) {
         FallnetzEvent data = event.data();
         return data instanceof CaseOpened || data instanceof DocumentsRequested || data instanceof CaseStatusChanged
-                || data instanceof CaseDecided || data instanceof CaseTransferred;
+                || data instanceof CaseDecided || data instanceof CardReadyForPickup || data instanceof CaseTransferred;
     }
 
     private void apply(ReceivedEvent event) {
@@ -60,6 +61,8 @@ public class CaseEventHandler {
             notifications.statusChanged(event.id(), changed);
         } else if (data instanceof CaseDecided decided) {
             notifications.decided(event.id(), decided);
+        } else if (data instanceof CardReadyForPickup ready) {
+            notifications.cardReady(event.id(), ready);
         } else if (data instanceof CaseTransferred transferred) {
             notifications.transferred(event.id(), transferred);
             clerks.caseTransferredIn(event.id(), transferred);
