@@ -47,7 +47,7 @@ record LifecycleReport(Instant at, String machine, int cases, int clients, doubl
                 Machine: %s. Load average (1, 5, 15 min): %s. %d cases, each taken through its whole life by one of
                 %d clients: opened through the gateway, checklist ticked, every partner the routing plan asked
                 answering through its own partner API, decided when ready; complete when the applicant's mail about
-                the decision is sent. Load generator, Kafka, PostgreSQL, the mail server and all services share the
+                the decision is sent. Load generator, Kafka, PostgreSQL, the mail server and the services share the
                 machine.
 
                 ![CPU per case and latencies](%s)
