@@ -204,7 +204,7 @@ public final class WalkingSkeletonBench {
     }
 
     /** Transactions committed so far in each service's database, by service. */
-    private static Map<String, Long> commits(StackEndpoints stack) throws SQLException {
+    static Map<String, Long> commits(StackEndpoints stack) throws SQLException {
         Map<String, Long> commits = new LinkedHashMap<>();
         try (Connection c = Baselines.admin(stack)) {
             for (FallnetzService s : FallnetzService.values()) {
@@ -251,7 +251,7 @@ public final class WalkingSkeletonBench {
         return c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
     }
 
-    private static long procStatusMiB(long pid, String field) throws IOException {
+    static long procStatusMiB(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
