@@ -56,9 +56,11 @@ public final class LifecycleBench {
     private final Path root;
     private final int cases;
     private final int clients;
+    private final boolean dashboards;
 
-    private LifecycleBench(Path root, int cases, int clients) {
+    private LifecycleBench(Path root, int cases, int clients, boolean dashboards) {
         this.root = root;
+        this.dashboards = dashboards;
         this.cases = cases;
         this.clients = clients;
     }
@@ -66,8 +68,8 @@ public final class LifecycleBench {
     public static void main(String[] args) throws Exception {
         Logger.getLogger("").setLevel(Level.SEVERE);
         Path root = Path.of(System.getProperty("fallnetz.root", ".")).toAbsolutePath().normalize();
-        new LifecycleBench(root, BenchSupport.intArg(args, "--cases", 500), BenchSupport.intArg(args, "--clients", 8))
-                .run();
+        new LifecycleBench(root, BenchSupport.intArg(args, "--cases", 500), BenchSupport.intArg(args, "--clients", 8),
+                List.of(args).contains("--dashboards")).run();
         System.exit(0);
     }
 
@@ -89,7 +91,9 @@ public final class LifecycleBench {
 
             BenchSupport.step(out, "services", "Starting the services a case's life crosses (logs in "
                     + "bench/target/logs/): " + SERVICES.stream().map(FallnetzService::id).toList());
-            try (Fleet fleet = Fleet.start(root, endpoints, SERVICES, out)) {
+            try (Fleet fleet = Fleet.start(root, endpoints, SERVICES, out);
+                    RunDashboards watching = dashboards ? RunDashboards.start(root, fleet.running(), out).orElse(null)
+                            : null) {
                 Map<FallnetzService, ServiceProcess> services = fleet.running();
                 Map<FallnetzService, String> urls = new HashMap<>();
                 services.forEach((s, p) -> urls.put(s, p.baseUrl()));
@@ -136,6 +140,9 @@ public final class LifecycleBench {
                 String name = BenchSupport.resultName("lifecycle", report.at());
                 Path dir = root.resolve("bench/results");
                 report.write(dir, name);
+                if (watching != null) {
+                    watching.render(dir, name, out);
+                }
                 out.println();
                 out.print(report.markdown(name + ".png"));
                 out.println();
