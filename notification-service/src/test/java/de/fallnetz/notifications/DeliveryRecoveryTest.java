@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.ServiceMetrics;
+import de.fallnetz.notifications.config.NotificationClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -35,15 +36,22 @@ import io.restassured.RestAssured;
         initArgs = @ResourceArg(name = "service", value = "notification-service"))
 class DeliveryRecoveryTest {
 
+    /** A lease no test's move of the service clock (days at most) reaches. */
+    private static final Duration LIVE_LEASE = Duration.ofDays(3650);
+
     @Inject
     AgroalDataSource dataSource;
+
+    /** The delivery worker's time, which other test classes of the same application may have moved forward. */
+    @Inject
+    NotificationClock clock;
 
     @Test
     void shouldSendAMessageLeftClaimedByACrashedWorkerOnceItsLeaseEndedWithTheSameMessageId() throws Exception {
         String expired = "crash-" + UUID.randomUUID() + "@example.org";
         String leased = "busy-" + UUID.randomUUID() + "@example.org";
-        UUID expiredId = leftClaimed(expired, Instant.now().minusSeconds(1));
-        UUID leasedId = leftClaimed(leased, Instant.now().plusSeconds(3600));
+        UUID expiredId = leftClaimed(expired, clock.instant().minusSeconds(1));
+        UUID leasedId = leftClaimed(leased, clock.instant().plus(LIVE_LEASE));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.of(expired).size() == 1);
         assertThat(Mailbox.of(expired).get(0).messageId()).isEqualTo("<" + expiredId + "@notifications.fallnetz>");
@@ -60,9 +68,9 @@ class DeliveryRecoveryTest {
         double before = ServiceMetrics.value(metrics, "fallnetz_notifications_deliveries_total",
                 Map.of("channel", "email", "outcome", "resent_in_doubt"));
         String recipient = "doubt-" + UUID.randomUUID() + "@example.org";
-        leftClaimed(recipient, Instant.now().minusSeconds(1));
+        leftClaimed(recipient, clock.instant().minusSeconds(1));
         // Still on the wire by a (supposedly) running worker: undelivered, and so the oldest age is above zero.
-        leftClaimed("stuck-" + UUID.randomUUID() + "@example.org", Instant.now().plusSeconds(3600));
+        leftClaimed("stuck-" + UUID.randomUUID() + "@example.org", clock.instant().plus(LIVE_LEASE));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.of(recipient).size() == 1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
