@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.FallnetzStackResource;
@@ -32,6 +33,7 @@ import io.quarkus.test.junit.TestProfile;
  * The per-recipient rate limit (here two mails per hour): a mail over the limit waits, none is dropped. The test
  * moves the service's clock past the window instead of waiting for it.
  */
+@Tag("slow")
 @QuarkusTest
 @TestProfile(RateLimitTest.TwoMailsPerHour.class)
 @WithTestResource(value = FallnetzStackResource.class,

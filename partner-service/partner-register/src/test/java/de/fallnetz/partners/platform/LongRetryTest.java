@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import de.fallnetz.contracts.events.EventType;
@@ -20,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * The inbox retries an event whose handler fails for as long as it takes, and the Kafka connector must not give up on
  * the channel meanwhile (SmallRye's throttled commit strategy does after 60 s by default). Takes about two minutes.
  */
+@Tag("slow")
 @QuarkusTest
 @WithTestResource(value = FallnetzStackResource.class,
         initArgs = @ResourceArg(name = "service", value = "partner-service"))
