@@ -98,7 +98,7 @@ public class IncidentsResource {
         return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
     }
 
-    private static Response passOn(HttpResponse<String> answer) {
+    static Response passOn(HttpResponse<String> answer) {
         Response.ResponseBuilder response = Response.status(answer.statusCode());
         if (answer.body() != null && !answer.body().isEmpty()) {
             response.entity(answer.body())
