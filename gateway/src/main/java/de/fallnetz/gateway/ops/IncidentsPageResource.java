@@ -44,11 +44,14 @@ public class IncidentsPageResource {
     }
 
     private final IncidentService incidents;
+    private final WebhookApprovalService approvals;
     private final SecurityIdentity identity;
     private final HttpServerRequest http;
 
-    public IncidentsPageResource(IncidentService incidents, SecurityIdentity identity, HttpServerRequest http) {
+    public IncidentsPageResource(IncidentService incidents, WebhookApprovalService approvals,
+            SecurityIdentity identity, HttpServerRequest http) {
         this.incidents = incidents;
+        this.approvals = approvals;
         this.identity = identity;
         this.http = http;
     }
@@ -98,6 +101,20 @@ public class IncidentsPageResource {
     public Response release(@PathParam("service") String service, @PathParam("id") long id) {
         return outcome(() -> incidents.release(Caller.of(identity), client(), service, id),
                 "Outbox-Eintrag " + id + " von " + service + " wieder freigegeben.");
+    }
+
+    /** Allows ({@code allow=true}) or withdraws a webhook subscription's private-network target. */
+    @POST
+    @Path("webhook-subscriptions/private-network")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response privateNetwork(@FormParam("id") String id, @FormParam("allow") boolean allow) {
+        if (id == null || id.isBlank()) {
+            return back(null, "Bitte die ID des Webhook-Abonnements angeben.");
+        }
+        String subscription = id.strip();
+        return outcome(() -> approvals.privateNetwork(Caller.of(identity), client(), subscription, allow),
+                "Webhook-Abonnement " + subscription + (allow ? ": Ziel im privaten Netz erlaubt."
+                        : ": Erlaubnis für das private Netz widerrufen."));
     }
 
     private interface Action {

@@ -2,6 +2,7 @@ package de.fallnetz.gateway.ops;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,13 @@ import org.junit.jupiter.api.Test;
 
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.SharedKeycloak;
+import de.fallnetz.gateway.CsrfForms;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -95,6 +98,33 @@ class WebhookApprovalGatewayTest {
         as("anna.schmidt").delete(PATH, KNOWN).then().statusCode(403);
         given().auth().oauth2(SharedKeycloak.tokens().partner("ba-zav")).contentType(ContentType.JSON)
                 .put(PATH, KNOWN).then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "otto.wagner", roles = "operator")
+    void theIncidentPageAllowsAndWithdrawsByForm() {
+        String form = "/ui/ops/webhook-subscriptions/private-network";
+        given().get("/ui/ops").then().statusCode(200).body(containsString("action=\"" + form + "\""));
+        int calls = NotificationServiceWithSubscriptionsStub.CALLS.size();
+        CsrfForms.request().redirects().follow(false).formParam("id", " " + KNOWN + " ").formParam("allow", "true")
+                .post(form).then().statusCode(303).header("Location", containsString("notice="));
+        CsrfForms.request().redirects().follow(false).formParam("id", KNOWN).formParam("allow", "false")
+                .post(form).then().statusCode(303).header("Location", containsString("notice="));
+        assertThat(NotificationServiceWithSubscriptionsStub.CALLS.subList(calls, calls + 2))
+                .extracting(call -> call[0]).containsExactly("PUT", "DELETE");
+        CsrfForms.request().redirects().follow(false).formParam("id", "11111111-2222-4333-8444-555555555555")
+                .formParam("allow", "true").post(form).then().statusCode(303)
+                .header("Location", containsString("error="));
+        // A form sent from another site carries no token: refused before anything is passed on.
+        given().redirects().follow(false).formParam("id", KNOWN).formParam("allow", "true").post(form).then()
+                .statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "anna.schmidt", roles = "clerk")
+    void theFormIsForOperatorsOnly() {
+        CsrfForms.request().redirects().follow(false).formParam("id", KNOWN).formParam("allow", "true")
+                .post("/ui/ops/webhook-subscriptions/private-network").then().statusCode(403);
     }
 
     private static String[] lastCall(String method, String path) {
