@@ -22,11 +22,12 @@
 #   apply to applicant mail too. Without them the script still shows the retries, and skips the dead letter.
 #
 # Usage: handtest/partner-webhooks.sh   (from anywhere; needs curl and python3)
-# Settings (environment): GW (http://localhost:8080), KEYCLOAK (http://localhost:8180), NS (notification-service for
-# the fallback below, http://127.0.0.1:8083), DEAD_WAIT (seconds to wait for a dead letter, 90).
+# Settings (environment): GW (http://localhost:8080), KEYCLOAK (http://localhost:8180), GW_SUBSCRIPTIONS (the
+# gateway's partner subscriptions, $GW/partner/v1/subscriptions), NS (notification-service for the fallback below,
+# http://127.0.0.1:8083), DEAD_WAIT (seconds to wait for a dead letter, 90).
 #
 # Partner subscriptions through the gateway: the gateway's partner front door routes /partner/v1/{service}/requests
-# only; when it has no route for POST /partner/v1/subscriptions (404/405), the script says so and calls
+# only (as of this script); when it has no route for POST $GW_SUBSCRIPTIONS (404/405), the script says so and calls
 # notification-service directly with an internal token minted with ./run's key (devstack's PartnerTokens, as the
 # README describes for direct calls), which is what the gateway would forward. The operator's approval always goes
 # through the gateway.
@@ -35,6 +36,7 @@ cd "$(dirname "$0")/.."
 
 GW=${GW:-http://localhost:8080}
 KEYCLOAK=${KEYCLOAK:-http://localhost:8180}
+GW_SUBSCRIPTIONS=${GW_SUBSCRIPTIONS:-$GW/partner/v1/subscriptions}
 NS=${NS:-http://127.0.0.1:8083}
 DEAD_WAIT=${DEAD_WAIT:-90}
 KC="$KEYCLOAK/realms/fallnetz/protocol/openid-connect/token"
@@ -132,7 +134,7 @@ echo "ok"
 
 step "ba-zav subscribes $HOOK through the gateway"
 SUBSCRIPTION='{"url":"'$HOOK'","eventTypes":'$EVENT_TYPES'}'
-status=$(call POST "$GW/partner/v1/subscriptions" "$(partner_kc_token)" "$SUBSCRIPTION")
+status=$(call POST "$GW_SUBSCRIPTIONS" "$(partner_kc_token)" "$SUBSCRIPTION")
 if [[ $status == 404 || $status == 405 ]]; then
   echo "The gateway answered $status: it has no route for partner subscriptions (its front door routes"
   echo "/partner/v1/{service}/requests only). Falling back to notification-service at $NS with an internal token"
@@ -144,7 +146,7 @@ if [[ $status == 404 || $status == 405 ]]; then
   subs_token() { printf '%s' "$DIRECT_TOKEN"; }
   status=$(call POST "$SUBS" "$(subs_token)" "$SUBSCRIPTION")
 else
-  SUBS="$GW/partner/v1/subscriptions"
+  SUBS=$GW_SUBSCRIPTIONS
   subs_token() { partner_kc_token; }
 fi
 if [[ $status == 422 ]] && out | grep -q -i https; then
