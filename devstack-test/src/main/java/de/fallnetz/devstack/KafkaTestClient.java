@@ -4,15 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -117,6 +125,44 @@ public final class KafkaTestClient implements AutoCloseable {
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * How many records of the topics a consumer group has committed on it has not committed yet, over all their
+     * partitions: 0 once the group has caught up, so that nothing it reads later is a re-read of older records.
+     */
+    public long lag(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            List<String> topics = committed.keySet().stream().map(TopicPartition::topic).distinct().toList();
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .values()) {
+                topic.partitions().forEach(p -> ends.put(new TopicPartition(topic.name(), p.partition()),
+                        OffsetSpec.latest()));
+            }
+            Map<TopicPartition, ListOffsetsResultInfo> end = admin.listOffsets(ends).all().get(10, TimeUnit.SECONDS);
+            long lag = 0;
+            for (Map.Entry<TopicPartition, ListOffsetsResultInfo> e : end.entrySet()) {
+                OffsetAndMetadata done = committed.get(e.getKey());
+                lag += e.getValue().offset() - (done == null ? 0 : done.offset());
+            }
+            return lag;
+        }
+    }
+
+    /**
+     * Whether the group has settled with exactly {@code members} consumers: a member of a killed process stays in
+     * the group (holding its partitions) until its session times out, which this outlasts.
+     */
+    public boolean settled(String group, int members) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(10, TimeUnit.SECONDS);
+            return d.groupState() == GroupState.STABLE && d.members().size() == members
+                    && d.members().stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty());
+        }
     }
 
     private static byte[] bytes(String s) {

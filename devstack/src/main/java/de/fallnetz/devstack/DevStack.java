@@ -104,10 +104,34 @@ public final class DevStack implements AutoCloseable {
         return port != 0 ? port : freePort();
     }
 
-    /** A TCP port nobody listens on right now, for a process of the system or a test to take. */
+    /** Below Linux's ephemeral range (32768–60999), from which every outgoing connection takes its local port. */
+    private static final int FIRST_PORT = 20000;
+    private static final int LAST_PORT = 32000;
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A TCP port nobody listens on right now, for a process of the system or a test to take. The process binds it
+     * only seconds later, so the port comes from below the ephemeral range: there an outgoing connection of any
+     * process on the machine (a Kafka or JDBC client) can never take it in between, as it did with ports the kernel
+     * chose. Never the same port twice in one JVM.
+     */
     public static int freePort() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(FIRST_PORT, LAST_PORT + 1);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                // taken: try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
