@@ -14,7 +14,7 @@ import de.fallnetz.devstack.SharedKeycloak;
 import de.fallnetz.devstack.StackEndpoints;
 
 /**
- * The services of a benchmark run as processes on fixed free ports, so that one can be killed and started again
+ * The services of a benchmark run as processes on fixed free ports (HTTP and management), so that one can be killed and started again
  * where the others expect it (logs in bench/target/logs/).
  */
 final class Fleet implements AutoCloseable {
@@ -22,6 +22,8 @@ final class Fleet implements AutoCloseable {
     private final Path root;
     private final StackEndpoints stack;
     private final Map<FallnetzService, Integer> ports = new LinkedHashMap<>();
+    /** Fixed too: Prometheus scrapes each service at its management port, also after a restart. */
+    private final Map<FallnetzService, Integer> managementPorts = new LinkedHashMap<>();
     private final String issuer;
     private final Map<FallnetzService, ServiceProcess> running = new LinkedHashMap<>();
 
@@ -30,6 +32,7 @@ final class Fleet implements AutoCloseable {
         this.stack = stack;
         for (FallnetzService s : FallnetzService.values()) {
             ports.put(s, DevStack.freePort());
+            managementPorts.put(s, DevStack.freePort());
         }
         // The gateway signs callers in at Keycloak; only runs with the gateway start it.
         this.issuer = withGateway ? SharedKeycloak.issuer() : null;
@@ -57,8 +60,9 @@ final class Fleet implements AutoCloseable {
     }
 
     private void launch(FallnetzService s) throws Exception {
-        running.put(s, ServiceProcess.start(s, ServiceProcess.applicationJar(root, s),
-                s.environment(stack, ports, issuer), root.resolve("bench/target/logs").resolve(s.id() + ".log")));
+        Map<String, String> env = new LinkedHashMap<>(s.environment(stack, ports, issuer));
+        env.put(ServiceProcess.MANAGEMENT_PORT, String.valueOf(managementPorts.get(s)));
+        running.put(s, ServiceProcess.start(s, ServiceProcess.applicationJar(root, s), env, root.resolve("bench/target/logs").resolve(s.id() + ".log")));
     }
 
     void awaitReady(FallnetzService s) throws InterruptedException {

@@ -3,8 +3,9 @@ package de.fallnetz.platform.rest;
 import java.sql.SQLException;
 
 /**
- * Recognises a failure that only says the database cannot be reached right now (server down or restarting, no
- * connection free in time), as opposed to a failure of the request itself.
+ * Recognises a failure that only says the database cannot serve the request right now (server down or restarting,
+ * no connection free in time, a table locked for longer than the statement may wait), as opposed to a failure of the
+ * request itself.
  */
 public final class DatabaseUnavailable {
 
@@ -25,13 +26,14 @@ public final class DatabaseUnavailable {
     }
 
     /**
-     * SQLSTATE class 08 (connection exception), 57P01–57P03 (server shut down, crashed or starting up), or the
-     * connection pool giving up waiting for a connection.
+     * SQLSTATE class 08 (connection exception), 57P01–57P03 (server shut down, crashed or starting up), 55P03 and
+     * 57014 (a lock or statement timeout: a table held by a long migration or an operator's lock, which passes), or
+     * the connection pool giving up waiting for a connection.
      */
     private static boolean unavailable(SQLException e) {
         String state = e.getSQLState();
         if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03"))) {
+                || state.equals("57P03") || state.equals("55P03") || state.equals("57014"))) {
             return true;
         }
         String message = e.getMessage();

@@ -106,10 +106,10 @@ public class ProblemExceptionMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseUnavailable.causes(e)) {
             // Transient: the client repeats the request (with its Idempotency-Key) instead of seeing a failure.
-            LOG.warnf("%s: the database cannot be reached (%s); answering 503", uri.getPath(),
+            LOG.warnf("%s: the database cannot serve the request for now (%s); answering 503", uri.getPath(),
                     DatabaseUnavailable.summary(e));
             return Response.fromResponse(Problem.typed("service-unavailable", "Service Unavailable", 503,
-                    "The service cannot reach its database for the moment. Repeat the request, with the same "
+                    "The service's database cannot serve the request for the moment. Repeat the request, with the same "
                             + "Idempotency-Key for a write, after the seconds given in Retry-After.")
                     .withInstance(uri.getPath()).toResponse())
                     .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();

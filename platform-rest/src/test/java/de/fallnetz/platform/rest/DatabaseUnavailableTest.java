@@ -30,6 +30,16 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void shouldTakeALockOrStatementTimeoutForADatabaseThatCannotServeTheRequestForNow() {
+        // The chaos run's 70 s lock on case-service's timeline answered 500 to new cases until this was recognised.
+        Exception e = new IllegalStateException("Could not add event",
+                new SQLException("canceling statement due to lock timeout", "55P03"));
+        assertThat(DatabaseUnavailable.causes(e)).isTrue();
+        assertThat(DatabaseUnavailable.causes(new SQLException("canceling statement due to statement timeout",
+                "57014"))).isTrue();
+    }
+
+    @Test
     void shouldLeaveConstraintViolationsAndOtherErrorsToTheInternalErrorMapper() {
         assertThat(DatabaseUnavailable.causes(new SQLException("duplicate key value", "23505"))).isFalse();
         assertThat(DatabaseUnavailable.causes(new NullPointerException())).isFalse();
