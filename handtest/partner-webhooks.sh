@@ -108,7 +108,20 @@ open_case() {
                         "grossAnnualSalaryEur":47000,"salaryBand":"REDUCED","qualification":"MSc, HUST Hanoi",
                         "qualificationRecognised":true,"firstIssue":false}}' >"$work/case-status"
   [[ $(cat "$work/case-status") == 201 ]] || fail "opening a case answered $(cat "$work/case-status"): $(cat "$work/case")"
-  jq_py 'd["caseId"]' <"$work/case"
+  local id version item
+  id=$(jq_py 'd["caseId"]' <"$work/case")
+  version=$(jq_py 'd["version"]' <"$work/case")
+  # The partners are asked once the file is complete: the clerk ticks every checklist item, and the last tick
+  # publishes the interaction requests (the BA's consent among them).
+  for item in $(jq_py '" ".join(i["id"] for i in d["checklist"])' <"$work/case"); do
+    curl -s -o "$work/tick" -w '%{http_code}' -X POST "$GW/api/cases/$id/checklist/$item/tick" \
+      -H "Authorization: Bearer $clerk" -H 'Content-Type: application/json' -H "If-Match: \"$version\"" \
+      -H "Idempotency-Key: $(python3 -c 'import uuid; print(uuid.uuid4())')" -d '{"note":"liegt vor"}' \
+      >"$work/tick-status"
+    [[ $(cat "$work/tick-status") == 200 ]] || fail "ticking $item answered $(cat "$work/tick-status"): $(cat "$work/tick")"
+    version=$(jq_py 'd["version"]' <"$work/tick")
+  done
+  echo "$id"
 }
 
 show_deliveries() {
@@ -171,7 +184,7 @@ status=$(call PUT "$GW/api/ops/webhook-subscriptions/$SUB/private-network" "$(us
 echo "HTTP 200: status $(out | jq_py 'd["status"]'), privateNetworkAllowed $(out | jq_py 'd["privateNetworkAllowed"]')"
 echo "(audited in the gateway as ops.webhook-private-network.allow; the DPO sees it under GET /api/audit)"
 
-step "Clerk anna.schmidt opens a Blue Card case (reduced salary band: the BA's consent is needed)"
+step "Clerk anna.schmidt opens a Blue Card case (reduced salary band: the BA's consent is needed) and ticks its checklist"
 CASE1=$(open_case) || exit 1
 echo "case $CASE1 opened; waiting up to 90 s for the BA consent request's events at the receiver"
 wait_for 90 'd["verified"] >= 1' || fail "no verified delivery within 90 s; deliveries: $(show_deliveries)"
