@@ -22,22 +22,17 @@
 #   apply to applicant mail too. Without them the script still shows the retries, and skips the dead letter.
 #
 # Usage: handtest/partner-webhooks.sh   (from anywhere; needs curl and python3)
-# Settings (environment): GW (http://localhost:8080), KEYCLOAK (http://localhost:8180), GW_SUBSCRIPTIONS (the
-# gateway's partner subscriptions, $GW/partner/v1/subscriptions), NS (notification-service for the fallback below,
-# http://127.0.0.1:8083), DEAD_WAIT (seconds to wait for a dead letter, 90).
+# Settings (environment): GW (http://localhost:8080), KEYCLOAK (http://localhost:8180), DEAD_WAIT (seconds to wait
+# for a dead letter, 90).
 #
-# Partner subscriptions through the gateway: the gateway's partner front door routes /partner/v1/{service}/requests
-# only (as of this script); when it has no route for POST $GW_SUBSCRIPTIONS (404/405), the script says so and calls
-# notification-service directly with an internal token minted with ./run's key (devstack's PartnerTokens, as the
-# README describes for direct calls), which is what the gateway would forward. The operator's approval always goes
-# through the gateway.
+# Everything goes through the gateway, as in a real deployment: the partner's subscriptions
+# ($GW/partner/v1/subscriptions/…, with ba-zav's client credentials token) and the operator's approval.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 GW=${GW:-http://localhost:8080}
 KEYCLOAK=${KEYCLOAK:-http://localhost:8180}
-GW_SUBSCRIPTIONS=${GW_SUBSCRIPTIONS:-$GW/partner/v1/subscriptions}
-NS=${NS:-http://127.0.0.1:8083}
+SUBS="$GW/partner/v1/subscriptions"
 DEAD_WAIT=${DEAD_WAIT:-90}
 KC="$KEYCLOAK/realms/fallnetz/protocol/openid-connect/token"
 EVENT_TYPES='["de.fallnetz.interaction.delivered","de.fallnetz.interaction.claimed",
@@ -125,7 +120,7 @@ open_case() {
 }
 
 show_deliveries() {
-  call GET "$SUBS/$SUB/deliveries${1:+?status=$1}" "$(subs_token)" >/dev/null
+  call GET "$SUBS/$SUB/deliveries${1:+?status=$1}" "$(partner_kc_token)" >/dev/null
   out | jq_py '"\n".join("  %s %-34s case %s  %-7s attempts %d  last error: %s%s" % (x["id"][:8], x["eventType"],
       x["caseId"], x["status"], x["attempts"], x["lastError"],
       "".join("\n      #%d %s %s %s %s" % (a["attempt"], a["at"], a["outcome"], a["statusCode"], a["error"] or "")
@@ -147,21 +142,7 @@ echo "ok"
 
 step "ba-zav subscribes $HOOK through the gateway"
 SUBSCRIPTION='{"url":"'$HOOK'","eventTypes":'$EVENT_TYPES'}'
-status=$(call POST "$GW_SUBSCRIPTIONS" "$(partner_kc_token)" "$SUBSCRIPTION")
-if [[ $status == 404 || $status == 405 ]]; then
-  echo "The gateway answered $status: it has no route for partner subscriptions (its front door routes"
-  echo "/partner/v1/{service}/requests only). Falling back to notification-service at $NS with an internal token"
-  echo "minted with ./run's key (devstack PartnerTokens), as the gateway would forward it."
-  [[ -f devstack/target/launcher.classpath ]] || fail "devstack/target/launcher.classpath missing: build with ./run first"
-  DIRECT_TOKEN=$(java -cp "devstack/target/classes:$(cat devstack/target/launcher.classpath)" \
-    de.fallnetz.devstack.PartnerTokens ba-zav) || fail "could not mint a token (is ./run running from here?)"
-  SUBS="$NS/partner/v1/subscriptions"
-  subs_token() { printf '%s' "$DIRECT_TOKEN"; }
-  status=$(call POST "$SUBS" "$(subs_token)" "$SUBSCRIPTION")
-else
-  SUBS=$GW_SUBSCRIPTIONS
-  subs_token() { partner_kc_token; }
-fi
+status=$(call POST "$SUBS" "$(partner_kc_token)" "$SUBSCRIPTION")
 if [[ $status == 422 ]] && out | grep -q -i https; then
   out; echo
   fail "notification-service requires https targets: start ./run with WEBHOOKS_REQUIRE_HTTPS=false (see the top)"
@@ -204,7 +185,7 @@ step "Dead letter (only with the short retry schedule, see the top), waiting up 
 DEAD=
 until=$((SECONDS + DEAD_WAIT))
 while ((SECONDS < until)); do
-  call GET "$SUBS/$SUB/dead-letters" "$(subs_token)" >/dev/null
+  call GET "$SUBS/$SUB/dead-letters" "$(partner_kc_token)" >/dev/null
   DEAD=$(out | jq_py 'd[0]["id"] if d else ""')
   [[ -n $DEAD ]] && break
   sleep 2
@@ -212,14 +193,14 @@ done
 if [[ -n $DEAD ]]; then
   echo "dead letters (GET …/dead-letters):"
   show_deliveries DEAD
-  call GET "$SUBS/$SUB" "$(subs_token)" >/dev/null
+  call GET "$SUBS/$SUB" "$(partner_kc_token)" >/dev/null
   echo "subscription: $(out | jq_py 'd["status"]') ($(out | jq_py 'd.get("pausedReason")'))"
   step "The receiver works again; ba-zav replays the dead letters (one: POST …/dead-letters/{deliveryId}/replay)"
   receiver mode ok >/dev/null
   before=$(stats | jq_py 'd["verified"]')
-  echo "POST …/dead-letters/replay: HTTP $(call POST "$SUBS/$SUB/dead-letters/replay" "$(subs_token)") $(out)"
+  echo "POST …/dead-letters/replay: HTTP $(call POST "$SUBS/$SUB/dead-letters/replay" "$(partner_kc_token)") $(out)"
   wait_for 60 "d[\"verified\"] > $before" || fail "the replayed delivery did not arrive within 60 s"
-  call GET "$SUBS/$SUB" "$(subs_token)" >/dev/null
+  call GET "$SUBS/$SUB" "$(partner_kc_token)" >/dev/null
   echo "subscription: $(out | jq_py 'd["status"]')"
 else
   echo "No dead letter within $DEAD_WAIT s: notification-service runs the default schedule (12 attempts over about"
@@ -233,7 +214,7 @@ show_deliveries
 
 step "Operator withdraws the permission; ba-zav ends the subscription"
 echo "DELETE /api/ops/webhook-subscriptions/$SUB/private-network: HTTP $(call DELETE "$GW/api/ops/webhook-subscriptions/$SUB/private-network" "$(user_token otto.wagner)") privateNetworkAllowed $(out | jq_py 'd.get("privateNetworkAllowed")')"
-echo "DELETE …/subscriptions/$SUB: HTTP $(call DELETE "$SUBS/$SUB" "$(subs_token)")"
+echo "DELETE …/subscriptions/$SUB: HTTP $(call DELETE "$SUBS/$SUB" "$(partner_kc_token)")"
 
 step "Receiver's tally"
 stats | jq_py '{k: v for k, v in d.items() if k != "deliveries"}'

@@ -1,13 +1,5 @@
 package de.fallnetz.gateway.partner;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,10 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import de.fallnetz.gateway.config.GatewayConfig;
 import de.fallnetz.gateway.identity.Caller;
-import de.fallnetz.gateway.identity.InternalTokens;
-import de.fallnetz.platform.rest.Problem;
 import de.fallnetz.platform.rest.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -42,33 +31,21 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RolesAllowed("partner")
 public class PartnerFrontDoorResource {
 
-    static final String READ = "requests:read";
-    static final String WRITE = "requests:write";
-    private static final List<String> PASSED_ON = List.of("Content-Type", "Accept", "If-Match", "Idempotency-Key");
-    private static final List<String> PASSED_BACK = List.of("Content-Type", "ETag", "Idempotency-Key",
-            "Retry-After");
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, String> routes;
-    private final PartnerRateLimiter limiter;
-    private final InternalTokens tokens;
+    private final PartnerForwarder forwarder;
     private final SecurityIdentity identity;
-    private final GatewayConfig gateway;
 
-    public PartnerFrontDoorResource(PartnerFrontDoorConfig config, PartnerRateLimiter limiter, InternalTokens tokens,
-            SecurityIdentity identity, GatewayConfig gateway) {
+    public PartnerFrontDoorResource(PartnerFrontDoorConfig config, PartnerForwarder forwarder,
+            SecurityIdentity identity) {
         this.routes = config.routeMap();
-        this.limiter = limiter;
-        this.tokens = tokens;
+        this.forwarder = forwarder;
         this.identity = identity;
-        this.gateway = gateway;
     }
 
     @GET
     @Operation(hidden = true)
     public Response inbox(@PathParam("service") String service, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return forward(service, "GET", "", uri, headers, null, READ);
+        return forward(service, "GET", "", uri, headers, null, PartnerForwarder.READ);
     }
 
     @GET
@@ -76,7 +53,7 @@ public class PartnerFrontDoorResource {
     @Operation(hidden = true)
     public Response request(@PathParam("service") String service, @PathParam("id") String id, @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        return forward(service, "GET", "/" + id, uri, headers, null, READ);
+        return forward(service, "GET", "/" + id, uri, headers, null, PartnerForwarder.READ);
     }
 
     @POST
@@ -85,62 +62,18 @@ public class PartnerFrontDoorResource {
     @Operation(hidden = true)
     public Response act(@PathParam("service") String service, @PathParam("id") String id,
             @PathParam("action") String action, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return forward(service, "POST", "/" + id + "/" + action, uri, headers, body, WRITE);
+        return forward(service, "POST", "/" + id + "/" + action, uri, headers, body, PartnerForwarder.WRITE);
     }
 
     private Response forward(String service, String method, String rest, UriInfo uri, HttpHeaders headers,
             byte[] body, String scope) {
         Caller caller = Caller.of(identity);
-        // The scope first: a caller without it (e.g. a partner organisation's person) learns nothing about routes.
-        if (caller.scope() == null || !Arrays.asList(caller.scope().split(" ")).contains(scope)) {
-            throw new ProblemException(Problem.typed("insufficient-scope", "Forbidden", 403,
-                    "The token lacks the scope " + scope));
-        }
+        forwarder.requireScope(caller, scope);
         String target = routes.get(service);
         if (target == null) {
             throw ProblemException.notFound("Partner API " + service);
         }
-        String client = caller.partnerOrg() != null ? caller.partnerOrg() : caller.subject();
-        long wait = limiter.acquire(client);
-        if (wait > 0) {
-            Response problem = Problem.typed("rate-limited", "Too Many Requests", 429,
-                    "Too many calls of this client; retry after " + wait + " s").withInstance(uri.getPath())
-                    .toResponse();
-            return Response.fromResponse(problem).header("Retry-After", wait).build();
-        }
-        String query = uri.getRequestUri().getRawQuery();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + "/partner/v1/requests" + rest
-                + (query == null ? "" : "?" + query))).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + tokens.sign(caller));
-        for (String name : PASSED_ON) {
-            String value = headers.getHeaderString(name);
-            if (value != null) {
-                request.header(name, value);
-            }
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
-        HttpResponse<byte[]> answer;
-        try {
-            answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            return unavailable(service, uri);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return unavailable(service, uri);
-        }
-        Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(answer.body());
-        for (String name : PASSED_BACK) {
-            answer.headers().firstValue(name).ifPresent(v -> response.header(name, v));
-        }
-        answer.headers().firstValue("Location").ifPresent(v -> response.header("Location",
-                v.replace("/partner/v1/requests", "/partner/v1/" + service + "/requests")));
-        return response.build();
-    }
-
-    private Response unavailable(String service, UriInfo uri) {
-        Response problem = Problem.typed("service-unavailable", "Service Unavailable", 503,
-                service + " cannot be reached; retry later").withInstance(uri.getPath()).toResponse();
-        return Response.fromResponse(problem).header("Retry-After", gateway.retryAfter().toSeconds()).build();
+        return forwarder.forward(caller, service, target, method, "/partner/v1/requests" + rest, uri, headers, body,
+                location -> location.replace("/partner/v1/requests", "/partner/v1/" + service + "/requests"));
     }
 }
