@@ -139,6 +139,14 @@ class WebhookDeliveryTest {
             given().auth().oauth2(token)
                     .when().get("/partner/v1/subscriptions/{id}", subscription)
                     .then().body("status", equalTo("ACTIVE"));
+            // The attempt log keeps the failed attempts and adds the replayed one after them (a replay once
+            // restarted the numbering, and the successful attempt was not logged).
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(token)
+                    .when().get("/partner/v1/subscriptions/{id}/deliveries", subscription)
+                    .then().statusCode(OK.getStatusCode())
+                    .body("find { it.id == '" + deadLetter + "' }.attemptLog.outcome",
+                            equalTo(List.of("FAILED", "FAILED", "FAILED", "FAILED", "DELIVERED")))
+                    .body("find { it.id == '" + deadLetter + "' }.attemptLog.attempt", equalTo(List.of(1, 2, 3, 4, 5))));
         }
     }
 

@@ -46,9 +46,17 @@ final class RunningSystem {
 
     static synchronized RunningSystem get() {
         if (instance == null) {
-            instance = new RunningSystem();
-            instance.startAll();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "system-tests-shutdown"));
+            RunningSystem system = new RunningSystem();
+            // Before the start: a start that fails half-way must not leave the services it did start running on
+            // after the JVM (they did, and loaded the machine for an hour).
+            Runtime.getRuntime().addShutdownHook(new Thread(system::stopAll, "system-tests-shutdown"));
+            try {
+                system.startAll();
+            } catch (RuntimeException e) {
+                system.stopAll();
+                throw e;
+            }
+            instance = system;
         }
         return instance;
     }
@@ -191,8 +199,9 @@ final class RunningSystem {
         }
     }
 
-    private void stopAll() {
+    private synchronized void stopAll() {
         List<ServiceProcess> running = new ArrayList<>(processes.values());
+        processes.clear();
         running.forEach(ServiceProcess::close);
     }
 

@@ -167,16 +167,20 @@ public class DeliveryWorker {
         Instant now = clock.instant();
         boolean dead = !result.delivered() && d.attempt() >= config.maxAttempts();
         try (Connection c = dataSource.getConnection()) {
+            // The log numbers every attempt of the delivery's whole life: a replay starts the delivery's own count
+            // (attempts, which decides when it is dead) from 0 again, but its attempts follow the earlier ones here.
+            // Only the worker holding the lease records, so the numbering has no race.
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into delivery_attempt (delivery_id, attempt, at, outcome, status_code, latency_ms, error)
-                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                    select ?, coalesce(max(attempt), 0) + 1, ?, ?, ?, ?, ? from delivery_attempt where delivery_id = ?
+                    """)) {
                 ps.setObject(1, d.id());
-                ps.setInt(2, d.attempt());
-                ps.setTimestamp(3, Timestamp.from(now));
-                ps.setString(4, result.delivered() ? "DELIVERED" : "FAILED");
-                ps.setObject(5, result.statusCode());
-                ps.setLong(6, latencyMs);
-                ps.setString(7, truncate(result.error()));
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setString(3, result.delivered() ? "DELIVERED" : "FAILED");
+                ps.setObject(4, result.statusCode());
+                ps.setLong(5, latencyMs);
+                ps.setString(6, truncate(result.error()));
+                ps.setObject(7, d.id());
                 ps.executeUpdate();
             }
             if (result.delivered()) {
