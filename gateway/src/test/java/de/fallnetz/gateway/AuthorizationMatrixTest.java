@@ -55,9 +55,12 @@ class AuthorizationMatrixTest {
             new Endpoint("GET", "/api/audit", null),
             new Endpoint("GET", "/api/ops/incidents", null),
             new Endpoint("POST", "/api/ops/case-service/parked-events/1/discard", "{\"reason\":\"x\"}"),
+            new Endpoint("PUT", "/api/ops/webhook-subscriptions/" + UUID.randomUUID() + "/private-network", null),
             new Endpoint("GET", "/api/statistics", null),
             new Endpoint("GET", "/partner/v1/ba-consent/requests", null),
-            new Endpoint("POST", "/partner/v1/ba-consent/requests/r-1/claim", ""));
+            new Endpoint("POST", "/partner/v1/ba-consent/requests/r-1/claim", ""),
+            new Endpoint("GET", "/partner/v1/subscriptions", null),
+            new Endpoint("POST", "/partner/v1/subscriptions", "{}"));
 
     /** Who may pass each endpoint's gate: case work, any signed-in caller, the DPO, team leads, partners, operators. */
     private static int expected(Endpoint e, String caller) {
