@@ -36,7 +36,13 @@ record ChaosReport(Instant at, String machine, int cases, double rate, int broke
         return check.incomplete == 0 && check.casesWithDoubledEffects == 0 && check.keysWithTwoCases == 0
                 && check.casesInDatabase == check.accepted && check.orderViolations == 0
                 && check.outboxUnsent.values().stream().allMatch(n -> n == 0) && load.gaveUp.get() == 0
-                && check.accepted == load.offered.get();
+                && check.accepted == load.offered.get() && check.deadLetters == 0 && serverErrors() == 0;
+    }
+
+    /** Answers 500-599 other than 503: a fault must give 503 with Retry-After, never a server error. */
+    long serverErrors() {
+        return load.answers.entrySet().stream().filter(e -> e.getKey() >= 500 && e.getKey() != 503)
+                .mapToLong(e -> e.getValue().sum()).sum();
     }
 
     String markdown(String chart) {

@@ -34,23 +34,50 @@ import de.fallnetz.devstack.StackEndpoints;
  */
 public final class ChaosRun {
 
-    private final PrintStream out = System.out;
+    private final PrintStream out;
     private final Path root;
-    private final int cases;
-    private final double rate;
-    private final int brokers;
-    private final boolean quick;
-    private final boolean dashboards;
+    private final Plan plan;
     private final List<ChaosFault> faults = new ArrayList<>();
     private volatile boolean faultsDone;
 
-    private ChaosRun(Path root, int cases, double rate, int brokers, boolean quick, boolean dashboards) {
+    /**
+     * What one run does: how many cases at which rate, how many brokers, which services are killed, how long each
+     * outage lasts, the calm after each fault so that its recovery can be seen, and where the report goes.
+     */
+    record Plan(int cases, double rate, int brokers, List<FallnetzService> killed, Duration killedFor,
+            Duration outage, Duration partition, Duration frozen, Duration lock, Duration calm, Path results,
+            boolean dashboards) {
+
+        /** The full run of bench/chaos: every service killed in turn, the outages as issue #11 sets them. */
+        static Plan full(int brokers, int cases, double rate, Path results, boolean dashboards) {
+            return new Plan(cases, rate, brokers, List.of(FallnetzService.values()), Duration.ofSeconds(3),
+                    Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(70),
+                    Duration.ofSeconds(15), results, dashboards);
+        }
+
+        /** For trying the run itself: three services killed instead of all, shorter outages. */
+        static Plan quick(int brokers, int cases, double rate, Path results, boolean dashboards) {
+            return new Plan(cases, rate, brokers, List.of(FallnetzService.GATEWAY, FallnetzService.CASE_SERVICE,
+                    FallnetzService.NOTIFICATION_SERVICE), Duration.ofSeconds(3), Duration.ofSeconds(10),
+                    Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(70), Duration.ofSeconds(15),
+                    results, dashboards);
+        }
+
+        /**
+         * The short version inside the test run: each kind of fault once, as short as still means something (the
+         * frozen service stays away past its 15 s consumer session), a few hundred cases.
+         */
+        static Plan systemTest(Path results) {
+            return new Plan(300, 4, 3, List.of(FallnetzService.CASE_SERVICE), Duration.ofSeconds(2),
+                    Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(20), Duration.ofSeconds(20),
+                    Duration.ofSeconds(5), results, false);
+        }
+    }
+
+    ChaosRun(Path root, Plan plan, PrintStream out) {
         this.root = root;
-        this.dashboards = dashboards;
-        this.cases = cases;
-        this.rate = rate;
-        this.brokers = brokers;
-        this.quick = quick;
+        this.plan = plan;
+        this.out = out;
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,15 +87,21 @@ public final class ChaosRun {
         if (brokers != 1 && brokers != 3) {
             throw new IllegalArgumentException("--brokers must be 1 or 3");
         }
-        // --quick: three services killed instead of all, shorter outages; for trying the run itself.
         boolean quick = List.of(args).contains("--quick");
-        new ChaosRun(root, BenchSupport.intArg(args, "--cases", quick ? 500 : 5000),
-                BenchSupport.intArg(args, "--rate", 8), brokers, quick, List.of(args).contains("--dashboards")).run();
+        boolean dashboards = List.of(args).contains("--dashboards");
+        int cases = BenchSupport.intArg(args, "--cases", quick ? 500 : 5000);
+        int rate = BenchSupport.intArg(args, "--rate", 8);
+        Path results = root.resolve("bench/results");
+        Plan plan = quick ? Plan.quick(brokers, cases, rate, results, dashboards)
+                : Plan.full(brokers, cases, rate, results, dashboards);
+        new ChaosRun(root, plan, System.out).run();
         System.exit(0);
     }
 
-    private void run() throws Exception {
+    /** Runs the plan and writes its report; the report says whether anything was lost or done twice. */
+    ChaosReport run() throws Exception {
         Path data = Files.createTempDirectory("fallnetz-chaos");
+        int brokers = plan.brokers();
         // The partition needs each broker in a network namespace of its own: root and iproute2.
         boolean partition = brokers > 1 && KafkaCluster.networkNamespacesPermitted();
         BenchSupport.step(out, "stack", "Starting PostgreSQL and Kafka (" + brokers + " broker process"
@@ -83,7 +116,8 @@ public final class ChaosRun {
             KafkaCluster kafka = (KafkaCluster) stack.kafka();
             BenchSupport.step(out, "services", "Starting the services (logs in bench/target/logs/)");
             try (Fleet fleet = Fleet.start(root, endpoints, List.of(FallnetzService.values()), out);
-                    RunDashboards watching = dashboards ? RunDashboards.start(root, fleet.running(), out).orElse(null)
+                    RunDashboards watching = plan.dashboards()
+                            ? RunDashboards.start(root, fleet.running(), out).orElse(null)
                             : null) {
                 String gateway = fleet.get(FallnetzService.GATEWAY).baseUrl();
                 String readinessUrl = fleet.get(FallnetzService.CASE_SERVICE).managementUrl() + "/q/health/ready";
@@ -91,29 +125,31 @@ public final class ChaosRun {
 
                 BenchSupport.step(out, "load", String.format(Locale.ROOT, "At least %d cases at %.0f/s through the "
                         + "gateway, on until the last fault is over; retried with the same Idempotency-Key on 503 or "
-                        + "a timeout", cases, rate));
+                        + "a timeout", plan.cases(), plan.rate()));
                 ChaosLoad load = new ChaosLoad(gateway);
                 long runStart = System.currentTimeMillis();
                 CompletableFuture<Void> loading = CompletableFuture.runAsync(() -> {
                     try {
-                        load.run(cases, rate, () -> !faultsDone, new Progress(out, "cases settled"));
+                        load.run(plan.cases(), plan.rate(), () -> !faultsDone, new Progress(out, "cases settled"));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 });
-
-                injectFaults(stack, kafka, partition, fleet, endpoints, readiness, load);
-                faultsDone = true;
+                try {
+                    injectFaults(stack, kafka, partition, fleet, endpoints, readiness, load);
+                } finally {
+                    faultsDone = true;
+                }
                 BenchSupport.step(out, "drain", "Faults done; waiting for the load to finish");
                 loading.get();
                 readiness.stop();
 
                 ChaosCheck check = ChaosCheck.run(endpoints, load, new Progress(out, "cases complete"), out);
                 ChaosReport report = new ChaosReport(Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                        BenchSupport.machine(), cases, rate, brokers, runStart, load, check, faults,
+                        BenchSupport.machine(), plan.cases(), plan.rate(), brokers, runStart, load, check, faults,
                         BenchSupport.loadAverage());
                 String name = BenchSupport.resultName("chaos-" + brokers + "-broker", report.at());
-                Path dir = root.resolve("bench/results");
+                Path dir = plan.results();
                 report.write(dir, name);
                 if (watching != null) {
                     watching.render(dir, name, out);
@@ -121,6 +157,7 @@ public final class ChaosRun {
                 out.println();
                 out.print(report.markdown(name + ".png"));
                 out.println("Report: " + root.relativize(dir.resolve(name + ".md")));
+                return report;
             }
         } finally {
             DevStack.deleteQuietly(data);
@@ -130,19 +167,18 @@ public final class ChaosRun {
     /** One fault after the other, each with a calm spell after it so that its recovery can be seen. */
     private void injectFaults(DevStack stack, KafkaCluster kafka, boolean partition, Fleet fleet,
             StackEndpoints endpoints, ReadinessWatch readiness, ChaosLoad load) throws Exception {
-        calm(Duration.ofSeconds(20));
-        List<FallnetzService> killed = quick ? List.of(FallnetzService.GATEWAY, FallnetzService.CASE_SERVICE,
-                FallnetzService.NOTIFICATION_SERVICE) : List.of(FallnetzService.values());
-        int outage = quick ? 10_000 : 20_000;
-        for (FallnetzService s : killed) {
+        // Before any fault: the check counts the events of the first cases as what every case must have.
+        calm(plan.calm().plusSeconds(5));
+        long outage = plan.outage().toMillis();
+        for (FallnetzService s : plan.killed()) {
             fault("kill -9 " + s.id(), readiness, load, () -> {
                 fleet.kill(s);
-                Thread.sleep(3000);
+                Thread.sleep(plan.killedFor().toMillis());
                 fleet.restart(s);
             });
-            calm(Duration.ofSeconds(8));
+            calm(plan.calm().dividedBy(2));
         }
-        if (brokers > 1) {
+        if (plan.brokers() > 1) {
             fault("kill -9 broker 2 of 3 for " + outage / 1000 + " s", readiness, load, () -> {
                 kafka.kill(1);
                 Thread.sleep(outage);
@@ -155,41 +191,46 @@ public final class ChaosRun {
                 kafka.startNode(0);
             });
         }
-        calm(Duration.ofSeconds(15));
+        calm(plan.calm());
         if (partition) {
             // The broker runs on but reaches nobody and nobody reaches it: its leaderships and ISR places must move
             // to the other two, and it must catch up and rejoin by itself after the heal.
-            fault("network partition of broker 3 of 3 for 30 s", readiness, load, () -> {
-                kafka.partition(2);
-                Thread.sleep(30_000);
-                kafka.heal(2);
-            });
-            calm(Duration.ofSeconds(15));
+            fault("network partition of broker 3 of 3 for " + plan.partition().toSeconds() + " s", readiness, load,
+                    () -> {
+                        kafka.partition(2);
+                        Thread.sleep(plan.partition().toMillis());
+                        kafka.heal(2);
+                    });
+            calm(plan.calm());
         }
         fault("kill -9 PostgreSQL for " + outage / 1000 + " s", readiness, load, () -> {
             stack.killPostgres();
             Thread.sleep(outage);
             stack.restartPostgres();
         });
-        calm(Duration.ofSeconds(15));
+        calm(plan.calm());
         FallnetzService frozen = FallnetzService.NOTIFICATION_SERVICE;
-        fault("SIGSTOP " + frozen.id() + " for 60 s (past its consumer session)", readiness, load, () -> {
-            signal("STOP", fleet.get(frozen).pid());
-            Thread.sleep(60_000);
-            signal("CONT", fleet.get(frozen).pid());
-        });
-        calm(Duration.ofSeconds(15));
-        fault("lock case-service's timeline table for 70 s", readiness, load, () -> {
+        fault("SIGSTOP " + frozen.id() + " for " + plan.frozen().toSeconds() + " s (past its consumer session)",
+                readiness, load, () -> {
+                    signal("STOP", fleet.get(frozen).pid());
+                    try {
+                        Thread.sleep(plan.frozen().toMillis());
+                    } finally {
+                        signal("CONT", fleet.get(frozen).pid());
+                    }
+                });
+        calm(plan.calm());
+        fault("lock case-service's timeline table for " + plan.lock().toSeconds() + " s", readiness, load, () -> {
             String db = FallnetzService.CASE_SERVICE.database();
             try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(db), db, db);
                     Statement st = c.createStatement()) {
                 c.setAutoCommit(false);
                 st.execute("lock table timeline_entry in access exclusive mode");
-                Thread.sleep(70_000);
+                Thread.sleep(plan.lock().toMillis());
                 c.rollback();
             }
         });
-        calm(Duration.ofSeconds(15));
+        calm(plan.calm());
     }
 
     private interface Action {
