@@ -2,7 +2,6 @@ package de.fallnetz.gateway.ops;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,13 +13,12 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import de.fallnetz.gateway.identity.Caller;
-import de.fallnetz.gateway.identity.InternalTokens;
-import de.fallnetz.platform.rest.Problem;
 import de.fallnetz.platform.rest.ProblemException;
 
 /**
@@ -30,18 +28,16 @@ import de.fallnetz.platform.rest.ProblemException;
 @ApplicationScoped
 public class IncidentsClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final OperatorHttp http;
     private final Map<String, String> services;
     private final Duration timeout;
-    private final InternalTokens tokens;
     private final ObjectMapper mapper;
     private final ObjectReader incidents;
 
-    public IncidentsClient(OpsConfig config, InternalTokens tokens, ObjectMapper mapper) {
+    public IncidentsClient(OpsConfig config, OperatorHttp http, ObjectMapper mapper) {
         this.services = config.serviceMap();
         this.timeout = config.timeout();
-        this.tokens = tokens;
+        this.http = http;
         this.mapper = mapper;
         this.incidents = mapper.readerFor(ServiceIncidents.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -53,13 +49,11 @@ public class IncidentsClient {
 
     /** Every service's incidents, in the configured order; a service that does not answer shows why. */
     public List<ServiceIncidents> all(Caller caller, boolean withDiscarded) {
-        String token = tokens.sign(caller);
+        String token = http.token(caller);
         Map<String, CompletableFuture<ServiceIncidents>> calls = new LinkedHashMap<>();
         services.forEach((name, url) -> calls.put(name, http.sendAsync(
-                HttpRequest.newBuilder(URI.create(url + "/ops/v1/incidents?withDiscarded=" + withDiscarded))
-                        .timeout(timeout).header("Authorization", "Bearer " + token)
-                        .header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString())
+                http.request(token, URI.create(url + "/ops/v1/incidents?withDiscarded=" + withDiscarded), timeout)
+                        .GET().build())
                 .thenApply(response -> read(name, response))
                 .exceptionally(e -> ServiceIncidents.unreachable(name, "not reachable"))));
         List<ServiceIncidents> all = new ArrayList<>();
@@ -87,27 +81,19 @@ public class IncidentsClient {
         if (url == null) {
             throw ProblemException.notFound("Service " + service);
         }
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/ops/v1/" + path))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.sign(caller))
-                    .header("Accept", "application/json");
-            if (body == null) {
-                request.POST(HttpRequest.BodyPublishers.noBody());
-            } else {
+        HttpRequest.Builder request = http.request(http.token(caller), URI.create(url + "/ops/v1/" + path),
+                Duration.ofSeconds(30));
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            try {
                 request.header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)));
+            } catch (JsonProcessingException e) {
+                // The actions' bodies are the gateway's own records: a programming error, not the caller's.
+                throw new IllegalStateException("not JSON: " + body, e);
             }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw unavailable(service);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(service);
         }
-    }
-
-    private static ProblemException unavailable(String service) {
-        return new ProblemException(Problem.typed("service-unavailable", "Service Unavailable", 503,
-                service + " cannot be reached; retry later"));
+        return http.send(request.build(), service);
     }
 }
