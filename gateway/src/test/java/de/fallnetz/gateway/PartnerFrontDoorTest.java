@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.PartnerTokens;
 import de.fallnetz.devstack.SharedKeycloak;
+import de.fallnetz.gateway.partner.PartnerFrontDoorConfig;
+import de.fallnetz.gateway.partner.PartnerRateLimiter;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +38,11 @@ import io.restassured.http.ContentType;
 class PartnerFrontDoorTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Inject
+    PartnerFrontDoorConfig config;
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void shouldRouteAPartnersCallToItsInteractionServiceAsTheGatewaysToken() throws Exception {
@@ -92,5 +102,19 @@ class PartnerFrontDoorTest {
         given().auth().oauth2(SharedKeycloak.tokens().partner("meldeamt-berlin"))
                 .when().get("/partner/v1/ba-consent/requests")
                 .then().statusCode(OK.getStatusCode());
+    }
+
+    @Test
+    void shouldShareAClientsRateWithTheOtherGatewayInstances() {
+        // A second gateway instance on the same database takes the client's whole burst…
+        PartnerRateLimiter otherInstance = new PartnerRateLimiter(config, dataSource);
+        for (int i = 0; i < config.burst(); i++) {
+            assertThat(otherInstance.acquire("relocation-muster")).isZero();
+        }
+        // …so this one refuses the client's next call instead of granting a burst of its own.
+        given().auth().oauth2(SharedKeycloak.tokens().partner("relocation-muster"))
+                .when().get("/partner/v1/ba-consent/requests")
+                .then().statusCode(TOO_MANY_REQUESTS.getStatusCode()).contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
     }
 }
