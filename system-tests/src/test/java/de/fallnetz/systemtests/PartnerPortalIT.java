@@ -13,6 +13,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -35,10 +38,12 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
- * The partner portal against the real system: a clerk opens a Blue Card case that real routing addresses to Berlin's
- * Welcome Center (and to the BA); the Welcome Center's user signs in at Keycloak in headless Chromium, finds the
- * request in the portal's inbox once it has come over Kafka, claims and answers it with the form, and the answer
- * reaches the clerk's case through Kafka. The BA's request of the same case stays invisible to the Welcome Center.
+ * The partner portal against the real system (gateway, Keycloak, case-service, the interaction services, Kafka): a
+ * clerk opens a case that case-service's routing addresses to a partner without a system of its own; its user signs
+ * in at Keycloak in headless Chromium, finds the request in the portal's inbox once it has come over Kafka, claims
+ * and answers it with the form, and the answer reaches the clerk's case through Kafka. Berlin's Welcome Center, which
+ * does not see the BA's request of the same case; and a relocation agency under a power of attorney sub-delegated by
+ * the employer.
  */
 class PartnerPortalIT {
 
@@ -46,17 +51,22 @@ class PartnerPortalIT {
 
     private static RunningSystem system;
     private static String gateway;
-    private static HeadlessChromium browser;
+    /** One per test: each signs its own partner user in, with no session of another test's user. */
+    private HeadlessChromium browser;
 
     @BeforeAll
-    static void start() throws IOException, InterruptedException {
+    static void start() {
         system = RunningSystem.get();
         gateway = system.url(FallnetzService.GATEWAY);
+    }
+
+    @BeforeEach
+    void startBrowser() throws IOException, InterruptedException {
         browser = HeadlessChromium.start();
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stopBrowser() {
         if (browser != null) {
             browser.close();
         }
@@ -100,7 +110,7 @@ class PartnerPortalIT {
         browser.waiting().until(urlContains("done=claim"));
         assertThat(driver.findElement(By.id("claimed-by")).getText()).isEqualTo("emil.brandt");
 
-        fillAnswer(driver.findElement(By.id("answer-form")));
+        fillAnswer(driver.findElement(By.id("answer-form")), "ACKNOWLEDGED", WELCOME_CENTER_REASONS, Map.of());
         browser.follow(driver.findElement(By.id("send-answer")));
         browser.waiting().until(urlContains("done=answer"));
         assertThat(driver.findElement(By.id("answer-given")).getText()).contains("Zur Kenntnis genommen",
@@ -130,16 +140,52 @@ class PartnerPortalIT {
         assertThat(driver.getPageSource()).doesNotContain("Beispiel Software GmbH");
     }
 
+    @Test
+    void shouldLetTheRelocationAgencySubmitTheDocumentsOfAHandOffUnderItsPowerOfAttorney() {
+        ChromeDriver driver = browser.driver;
+        CompletableFuture<Void> signedIn = CompletableFuture.runAsync(
+                () -> browser.signIn(gateway + "/portal", "rosa.keller", By.id("inbox-count")));
+        String caseId = openAcceleratedCaseWithRelocationAgency();
+        grantSubDelegatedPower(caseId);
+        tickAll(caseId);
+        String handOff = awaitInteraction(caseId, "RELOCATION_HANDOFF");
+
+        signedIn.join();
+        assertThat(driver.findElement(By.tagName("header")).getText()).contains("Rosa Keller", "relocation-muster");
+        By requestLink = By.cssSelector("a[data-request='" + handOff + "']");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            driver.get(gateway + "/portal");
+            return !driver.findElements(requestLink).isEmpty();
+        });
+        browser.follow(driver.findElement(requestLink));
+        browser.waiting().until(presenceOfElementLocated(By.id("request-facts")));
+        assertThat(driver.findElement(By.id("request-data")).getText()).contains("Beispiel Software GmbH");
+        browser.follow(driver.findElement(By.id("claim")));
+        browser.waiting().until(urlContains("done=claim"));
+        assertThat(driver.findElement(By.id("claimed-by")).getText()).isEqualTo("rosa.keller");
+
+        fillAnswer(driver.findElement(By.id("answer-form")), "DOCUMENTS_SUBMITTED", "Vollständig eingereicht",
+                Map.of("submittedDocuments", "Arbeitsvertrag\nStellenbeschreibung"));
+        browser.follow(driver.findElement(By.id("send-answer")));
+        browser.waiting().until(urlContains("done=answer"));
+        assertThat(driver.findElement(By.id("request-state")).getText()).isEqualTo("Beantwortet");
+
+        await().atMost(Duration.ofMinutes(1)).until(() -> interaction(read(caseId), handOff, "state"),
+                "ANSWERED"::equals);
+        assertThat(interaction(read(caseId), handOff, "outcome")).isEqualTo("DOCUMENTS_SUBMITTED");
+    }
+
     /**
-     * Fills what the answer form asks today, found by field name: the outcome, the reasons, and any other field
-     * marked required (kinds may bring fields of their own) with a plausible value of its type.
+     * Fills what the answer form asks today, found by field name: the outcome, the reasons, the further fields given
+     * by name, and any other field marked required (kinds may bring fields of their own) with a plausible value.
      */
-    private static void fillAnswer(WebElement form) {
-        new Select(form.findElement(By.name("outcome"))).selectByValue("ACKNOWLEDGED");
-        form.findElement(By.name("reasons")).sendKeys(WELCOME_CENTER_REASONS);
+    private static void fillAnswer(WebElement form, String outcome, String reasons, Map<String, String> more) {
+        new Select(form.findElement(By.name("outcome"))).selectByValue(outcome);
+        form.findElement(By.name("reasons")).sendKeys(reasons);
+        more.forEach((name, value) -> form.findElement(By.name(name)).sendKeys(value));
         for (WebElement field : form.findElements(By.cssSelector("[required], [aria-required='true']"))) {
             String name = field.getAttribute("name");
-            if ("outcome".equals(name) || "reasons".equals(name) || !field.isDisplayed()) {
+            if ("outcome".equals(name) || "reasons".equals(name) || more.containsKey(name) || !field.isDisplayed()) {
                 continue;
             }
             String type = String.valueOf(field.getAttribute("type"));
@@ -174,10 +220,62 @@ class PartnerPortalIT {
         body.put("applicant", Map.of("familyName", "Okafor", "givenNames", "Chidi", "dateOfBirth", "1991-06-23",
                 "nationality", "NGA", "preferredLanguage", "en"));
         body.put("application", application);
+        return open(body);
+    }
+
+    private static String open(Map<String, Object> body) {
         String key = UUID.randomUUID().toString();
         return repeatedOnUnavailable(() -> given().baseUri(gateway).contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(body).when().post("/api/cases"))
                 .then().statusCode(oneOf(CREATED.getStatusCode(), OK.getStatusCode())).extract().path("caseId");
+    }
+
+    private static String openAcceleratedCaseWithRelocationAgency() {
+        Map<String, Object> application = new LinkedHashMap<>();
+        application.put("placeOfWorkPostalCode", "10115");
+        application.put("employer", "Beispiel Software GmbH");
+        application.put("jobTitle", "Backend Developer");
+        application.put("targetTitle", "SKILLED_WORKER_ACADEMIC_18B");
+        application.put("grossAnnualSalaryEur", 56000);
+        application.put("qualification", "B.E. Computer Engineering");
+        application.put("qualificationRecognised", true);
+        application.put("relocationAgencyInvolved", true);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("caseType", "ACCELERATED_SKILLED_WORKER");
+        body.put("openedBy", "EMPLOYER");
+        body.put("onBehalfOf", "Beispiel Software GmbH");
+        body.put("applicant", Map.of("familyName", "Haddad", "givenNames", "Lina", "dateOfBirth", "1993-09-30",
+                "nationality", "JOR", "preferredLanguage", "en"));
+        body.put("application", application);
+        return open(body);
+    }
+
+    /**
+     * The employer's power of attorney for the case, granted by the office, and the employer's sub-delegation to the
+     * relocation agency: without them relocation-handoff shows the agency nothing.
+     */
+    private static void grantSubDelegatedPower(String caseId) {
+        String relocation = system.url(FallnetzService.RELOCATION_HANDOFF);
+        Map<String, Object> power = power("employer-beispiel", true, Duration.ofDays(180));
+        power.put("caseId", caseId);
+        String clerk = PartnerTokens.shared().mintUser("anna", List.of("clerk"), "abh-berlin");
+        String employer = given().baseUri(relocation).auth().oauth2(clerk).contentType(ContentType.JSON).body(power)
+                .when().post("/api/powers-of-attorney").then().statusCode(CREATED.getStatusCode()).extract().path("id");
+        given().baseUri(relocation).auth().oauth2(PartnerTokens.shared().mint("employer-beispiel"))
+                .contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(power("relocation-muster", false, Duration.ofDays(90)))
+                .when().post("/partner/v1/powers-of-attorney/" + employer + "/sub-delegations")
+                .then().statusCode(CREATED.getStatusCode());
+    }
+
+    private static Map<String, Object> power(String holder, boolean subDelegation, Duration valid) {
+        Map<String, Object> power = new HashMap<>();
+        power.put("holder", holder);
+        power.put("subDelegationAllowed", subDelegation);
+        power.put("caseTypes", List.of("ACCELERATED_SKILLED_WORKER"));
+        power.put("acts", List.of("FILE", "RECEIVE_DOCUMENTS", "ANSWER"));
+        power.put("validUntil", Instant.now().plus(valid).toString());
+        return power;
     }
 
     /** The interaction of the kind that case-service asked for, once it is in the case. */
