@@ -6,6 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -13,7 +17,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The gateway in front of a stand-in for a newer case-service, whose case answers carry a property the gateway's
- * contract does not know yet ({@value #NEW_PROPERTY}).
+ * contract does not know yet ({@value #NEW_PROPERTY}). It opens a case on the first request with a key but answers
+ * it with a 502, as a proxy in between might: the gateway's own retry then gets the 200 of a repeated key.
  */
 public class CaseServiceStub implements QuarkusTestProfile {
 
@@ -22,6 +27,9 @@ public class CaseServiceStub implements QuarkusTestProfile {
     private static HttpServer server;
     /** The Authorization header of the last call the stand-in got: the gateway's internal token. */
     static volatile String lastAuthorization;
+    /** Case openings the stand-in was asked for, retries included. */
+    static final AtomicInteger openings = new AtomicInteger();
+    private static final Set<String> openedKeys = ConcurrentHashMap.newKeySet();
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -45,6 +53,22 @@ public class CaseServiceStub implements QuarkusTestProfile {
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
+                }
+            });
+            server.createContext("/cases", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                openings.incrementAndGet();
+                boolean first = openedKeys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+                byte[] body = ("{\"caseId\":\"" + UUID.nameUUIDFromBytes(exchange.getRequestHeaders()
+                        .getFirst("Idempotency-Key").getBytes(StandardCharsets.UTF_8)) + "\",\"caseType\":"
+                        + "\"BLUE_CARD\",\"officeId\":\"abh-berlin\",\"status\":\"OPEN\",\"openedAt\":"
+                        + "\"2026-11-26T10:00:00Z\",\"applicant\":null}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(first ? 502 : 200, first ? -1 : body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    if (!first) {
+                        out.write(body);
+                    }
                 }
             });
             server.start();

@@ -76,7 +76,11 @@ public class CaseGatewayResource {
             throw new CaseOpeningUnconfirmedException(key, e);
         }
         CaseResponse body = opened.getEntity();
-        if (opened.getStatus() != Response.Status.CREATED.getStatusCode()) {
+        // A key the gateway made up reached case-service only through this request: a 200 for it means that the
+        // gateway's own retry met the case its lost first attempt had opened, which is this request's new case.
+        boolean created = opened.getStatus() == Response.Status.CREATED.getStatusCode()
+                || (idempotencyKey == null && opened.getStatus() == Response.Status.OK.getStatusCode());
+        if (!created) {
             return Response.status(opened.getStatus()).entity(body).header(IDEMPOTENCY_KEY, key).build();
         }
         return Response.created(uri.getAbsolutePathBuilder().path(body.caseId()).build()).entity(body)
