@@ -1,10 +1,8 @@
 package de.fallnetz.systemtests;
 
 import static io.restassured.RestAssured.given;
-import static jakarta.ws.rs.core.Response.Status.CONFLICT;
 import static jakarta.ws.rs.core.Response.Status.CREATED;
 import static jakarta.ws.rs.core.Response.Status.OK;
-import static jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.oneOf;
@@ -19,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +32,6 @@ import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.PartnerTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 
 /**
  * The partner portal against the real system (gateway, Keycloak, case-service, the interaction services, Kafka): a
@@ -225,7 +221,7 @@ class PartnerPortalIT {
 
     private static String open(Map<String, Object> body) {
         String key = UUID.randomUUID().toString();
-        return repeatedOnUnavailable(() -> given().baseUri(gateway).contentType(ContentType.JSON)
+        return RunningSystem.repeatedOnUnavailable(() -> given().baseUri(gateway).contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(body).when().post("/api/cases"))
                 .then().statusCode(oneOf(CREATED.getStatusCode(), OK.getStatusCode())).extract().path("caseId");
     }
@@ -298,22 +294,10 @@ class PartnerPortalIT {
         for (String item : read(caseId).getList("checklist.id", String.class)) {
             String version = "\"" + read(caseId).getLong("version") + "\"";
             String key = UUID.randomUUID().toString();
-            repeatedOnUnavailable(() -> given().baseUri(gateway).contentType(ContentType.JSON)
+            RunningSystem.repeatedOnUnavailable(() -> given().baseUri(gateway).contentType(ContentType.JSON)
                     .header("If-Match", version).header("Idempotency-Key", key).body(Map.of("note", "liegt vor"))
                     .when().post("/api/cases/" + caseId + "/checklist/" + item + "/tick"))
                     .then().statusCode(OK.getStatusCode());
         }
-    }
-
-    /**
-     * As the gateway asks of its clients: a 503 (case-service did not answer in time, which a cold system on a busy
-     * machine does) is repeated with the same Idempotency-Key, which applies the request once; so is a 409 while the
-     * earlier attempt with that key is still running. After the gateway's own retry of an opening, the answer may be
-     * 200 with the case its first attempt opened.
-     */
-    private static Response repeatedOnUnavailable(Callable<Response> call) {
-        return await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
-                .until(call, r -> r.statusCode() != SERVICE_UNAVAILABLE.getStatusCode()
-                        && !(r.statusCode() == CONFLICT.getStatusCode() && r.asString().contains("in-progress")));
     }
 }

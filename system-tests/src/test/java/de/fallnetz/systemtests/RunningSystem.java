@@ -1,7 +1,12 @@
 package de.fallnetz.systemtests;
 
 import static io.restassured.RestAssured.given;
+import static jakarta.ws.rs.core.Response.Status.CONFLICT;
 import static jakarta.ws.rs.core.Response.Status.CREATED;
+import static jakarta.ws.rs.core.Response.Status.OK;
+import static jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.oneOf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import de.fallnetz.devstack.DatabaseTestClient;
 import de.fallnetz.devstack.DevStack;
@@ -123,12 +130,29 @@ final class RunningSystem {
     }
 
     /** Opens a case through the gateway, as a client would; returns its case ID. */
+    /** Opens a case as a careful client does: repeated with its key on a 503 or while in progress; 201 the first time. */
     String openCase() {
-        return given().baseUri(url(FallnetzService.GATEWAY))
-                .contentType(ContentType.JSON).body(Fixtures.openCaseJson())
-                .when().post("/api/cases")
-                .then().statusCode(CREATED.getStatusCode())
+        String key = UUID.randomUUID().toString();
+        Response first = given().baseUri(url(FallnetzService.GATEWAY)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Fixtures.openCaseJson()).when().post("/api/cases");
+        Response answer = first.statusCode() == CREATED.getStatusCode() ? first
+                : repeatedOnUnavailable(() -> given().baseUri(url(FallnetzService.GATEWAY))
+                        .contentType(ContentType.JSON).header("Idempotency-Key", key).body(Fixtures.openCaseJson())
+                        .when().post("/api/cases"));
+        // A repeat may find the case the first attempt opened (200).
+        return answer.then().statusCode(oneOf(CREATED.getStatusCode(), OK.getStatusCode()))
                 .extract().path("caseId");
+    }
+
+    /**
+     * As the gateway asks of its clients: a 503 (case-service did not answer in time, which a cold system on a busy
+     * machine does) is repeated with the same Idempotency-Key, which applies the request once; so is a 409 while the
+     * earlier attempt with that key is still running.
+     */
+    static Response repeatedOnUnavailable(Callable<Response> call) {
+        return await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .until(call, r -> r.statusCode() != SERVICE_UNAVAILABLE.getStatusCode()
+                        && !(r.statusCode() == CONFLICT.getStatusCode() && r.asString().contains("in-progress")));
     }
 
     DatabaseTestClient db(FallnetzService service) {
