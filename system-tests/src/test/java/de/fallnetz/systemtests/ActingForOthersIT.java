@@ -39,25 +39,8 @@ class ActingForOthersIT {
 
     @Test
     void shouldHandTheCaseToTheSubAuthorisedAgencyAndCutItOffWhenTheApplicantRevokes() {
-        Map<String, Object> application = new LinkedHashMap<>();
-        application.put("placeOfWorkPostalCode", "10115");
-        application.put("employer", "Beispiel Software GmbH");
-        application.put("jobTitle", "Backend Developer");
-        application.put("targetTitle", "SKILLED_WORKER_ACADEMIC_18B");
-        application.put("grossAnnualSalaryEur", 56000);
-        application.put("qualification", "B.E. Computer Engineering");
-        application.put("qualificationRecognised", true);
-        application.put("relocationAgencyInvolved", true);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("caseType", "ACCELERATED_SKILLED_WORKER");
-        body.put("openedBy", "EMPLOYER");
-        body.put("onBehalfOf", "Beispiel Software GmbH");
-        body.put("applicant", Map.of("familyName", "Sharma", "givenNames", "Ravi", "dateOfBirth", "1990-02-11",
-                "nationality", "IND", "preferredLanguage", "en"));
-        body.put("application", application);
-        String caseId = given().baseUri(gateway).contentType(ContentType.JSON)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
-                .when().post("/api/cases").then().statusCode(201).extract().path("caseId");
+        String caseId = system.openCase(
+                RunningSystem.acceleratedCaseWithRelocationAgency("Sharma", "Ravi", "1990-02-11", "IND"));
 
         String relocation = system.url(FallnetzService.RELOCATION_HANDOFF);
         String employer = grant(relocation, caseId, "employer-beispiel", null, true);

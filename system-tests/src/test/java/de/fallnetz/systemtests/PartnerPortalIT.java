@@ -5,7 +5,6 @@ import static jakarta.ws.rs.core.Response.Status.CREATED;
 import static jakarta.ws.rs.core.Response.Status.OK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.oneOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
@@ -220,30 +219,11 @@ class PartnerPortalIT {
     }
 
     private static String open(Map<String, Object> body) {
-        String key = UUID.randomUUID().toString();
-        return RunningSystem.repeatedOnUnavailable(() -> given().baseUri(gateway).contentType(ContentType.JSON)
-                .header("Idempotency-Key", key).body(body).when().post("/api/cases"))
-                .then().statusCode(oneOf(CREATED.getStatusCode(), OK.getStatusCode())).extract().path("caseId");
+        return system.openCase(body);
     }
 
     private static String openAcceleratedCaseWithRelocationAgency() {
-        Map<String, Object> application = new LinkedHashMap<>();
-        application.put("placeOfWorkPostalCode", "10115");
-        application.put("employer", "Beispiel Software GmbH");
-        application.put("jobTitle", "Backend Developer");
-        application.put("targetTitle", "SKILLED_WORKER_ACADEMIC_18B");
-        application.put("grossAnnualSalaryEur", 56000);
-        application.put("qualification", "B.E. Computer Engineering");
-        application.put("qualificationRecognised", true);
-        application.put("relocationAgencyInvolved", true);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("caseType", "ACCELERATED_SKILLED_WORKER");
-        body.put("openedBy", "EMPLOYER");
-        body.put("onBehalfOf", "Beispiel Software GmbH");
-        body.put("applicant", Map.of("familyName", "Haddad", "givenNames", "Lina", "dateOfBirth", "1993-09-30",
-                "nationality", "JOR", "preferredLanguage", "en"));
-        body.put("application", application);
-        return open(body);
+        return open(RunningSystem.acceleratedCaseWithRelocationAgency("Haddad", "Lina", "1993-09-30", "JOR"));
     }
 
     /**

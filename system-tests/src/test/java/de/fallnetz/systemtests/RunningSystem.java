@@ -132,16 +132,42 @@ final class RunningSystem {
     /** Opens a case through the gateway, as a client would; returns its case ID. */
     /** Opens a case as a careful client does: repeated with its key on a 503 or while in progress; 201 the first time. */
     String openCase() {
+        return openCase(Fixtures.openCaseJson());
+    }
+
+    /** {@link #openCase()} with the given request body (a JSON string or a map). */
+    String openCase(Object body) {
         String key = UUID.randomUUID().toString();
-        Response first = given().baseUri(url(FallnetzService.GATEWAY)).contentType(ContentType.JSON)
-                .header("Idempotency-Key", key).body(Fixtures.openCaseJson()).when().post("/api/cases");
-        Response answer = first.statusCode() == CREATED.getStatusCode() ? first
-                : repeatedOnUnavailable(() -> given().baseUri(url(FallnetzService.GATEWAY))
-                        .contentType(ContentType.JSON).header("Idempotency-Key", key).body(Fixtures.openCaseJson())
-                        .when().post("/api/cases"));
+        Callable<Response> post = () -> given().baseUri(url(FallnetzService.GATEWAY)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(body).when().post("/api/cases");
         // A repeat may find the case the first attempt opened (200).
-        return answer.then().statusCode(oneOf(CREATED.getStatusCode(), OK.getStatusCode()))
+        return repeatedOnUnavailable(post).then().statusCode(oneOf(CREATED.getStatusCode(), OK.getStatusCode()))
                 .extract().path("caseId");
+    }
+
+    /**
+     * An accelerated skilled-worker case (§81a) opened by its employer, Beispiel Software GmbH in Berlin, with a
+     * relocation agency involved: the case the relocation hand-off is routed for.
+     */
+    static Map<String, Object> acceleratedCaseWithRelocationAgency(String familyName, String givenNames,
+            String dateOfBirth, String nationality) {
+        Map<String, Object> application = new LinkedHashMap<>();
+        application.put("placeOfWorkPostalCode", "10115");
+        application.put("employer", "Beispiel Software GmbH");
+        application.put("jobTitle", "Backend Developer");
+        application.put("targetTitle", "SKILLED_WORKER_ACADEMIC_18B");
+        application.put("grossAnnualSalaryEur", 56000);
+        application.put("qualification", "B.E. Computer Engineering");
+        application.put("qualificationRecognised", true);
+        application.put("relocationAgencyInvolved", true);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("caseType", "ACCELERATED_SKILLED_WORKER");
+        body.put("openedBy", "EMPLOYER");
+        body.put("onBehalfOf", "Beispiel Software GmbH");
+        body.put("applicant", Map.of("familyName", familyName, "givenNames", givenNames, "dateOfBirth", dateOfBirth,
+                "nationality", nationality, "preferredLanguage", "en"));
+        body.put("application", application);
+        return body;
     }
 
     /**
