@@ -85,6 +85,25 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void shouldForwardTheSameCallersTokenAgainButNeverAnotherCallersNorPastTheCallersOwnToken() throws Exception {
+        String anna = SharedKeycloak.tokens().user(Callers.CLERK_BERLIN);
+        String forwarded = forwardedFor(anna);
+        assertThat(forwardedFor(anna)).as("reused, not signed again").isEqualTo(forwarded);
+
+        String ben = forwardedFor(SharedKeycloak.tokens().user("ben.weber"));
+        assertThat(ben).isNotEqualTo(forwarded);
+        assertThat(json(ben.split("\\.")[1]).get("preferred_username").asText()).isEqualTo("ben.weber");
+        assertThat(json(forwarded.split("\\.")[1]).get("exp").asLong())
+                .isLessThanOrEqualTo(json(anna.split("\\.")[1]).get("exp").asLong());
+    }
+
+    private static String forwardedFor(String callerToken) {
+        given().auth().oauth2(callerToken).when().get("/api/cases/{id}", UUID.randomUUID())
+                .then().statusCode(OK.getStatusCode());
+        return CaseServiceStub.lastAuthorization.substring("Bearer ".length());
+    }
+
+    @Test
     void shouldLetOnlyTheDataProtectionOfficerSearchTheAuditLogWhichNamesTheReader() {
         String caseId = UUID.randomUUID().toString();
         Callers.asClerk().when().get("/api/cases/{id}", caseId).then().statusCode(OK.getStatusCode());

@@ -1,5 +1,6 @@
 package de.fallnetz.gateway.identity;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -9,10 +10,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who calls, as the identity contract names it: subject, user name, display name, roles, and the office
- * ({@code office_id}, clerks and team leads) or partner organisation ({@code partner_org}, partner systems).
+ * ({@code office_id}, clerks and team leads) or partner organisation ({@code partner_org}, partner systems), and
+ * until when the caller's own token is valid ({@code signedInUntil}, null where the identity does not say).
  */
 public record Caller(String subject, String username, String name, Set<String> roles, String officeId,
-        String partnerOrg, String scope) {
+        String partnerOrg, String scope, Instant signedInUntil) {
 
     public static Caller of(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
@@ -22,17 +24,18 @@ public record Caller(String subject, String username, String name, Set<String> r
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             String username = claim(jwt, "preferred_username");
             return new Caller(jwt.getSubject(), username != null ? username : jwt.getSubject(), claim(jwt, "name"),
-                    roles, claim(jwt, "office_id"), claim(jwt, "partner_org"), claim(jwt, "scope"));
+                    roles, claim(jwt, "office_id"), claim(jwt, "partner_org"), claim(jwt, "scope"),
+                    jwt.getExpirationTime() > 0 ? Instant.ofEpochSecond(jwt.getExpirationTime()) : null);
         }
         // Any other principal (e.g. a simulated identity in tests) may carry the same names as attributes.
         String name = identity.getPrincipal().getName();
         return new Caller(name, name, attribute(identity, "name"), roles, attribute(identity, "office_id"),
-                attribute(identity, "partner_org"), attribute(identity, "scope"));
+                attribute(identity, "partner_org"), attribute(identity, "scope"), null);
     }
 
     /** The same caller acting through the partner portal: the partner client's scopes, nothing more. */
     public Caller withScope(String granted) {
-        return new Caller(subject, username, name, roles, officeId, partnerOrg, granted);
+        return new Caller(subject, username, name, roles, officeId, partnerOrg, granted, signedInUntil);
     }
 
     private static String attribute(SecurityIdentity identity, String key) {

@@ -1,6 +1,11 @@
 package de.fallnetz.gateway.identity;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +17,11 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  * the gateway's own key ({@code smallrye.jwt.sign.key.location}), issuer {@value #ISSUER}, the caller's subject, names,
  * roles as {@code groups}, and {@code office_id} or {@code partner_org}. Every service verifies it with the gateway's
  * public key, so none of them trusts a header that anyone could set, nor needs to know the identity provider.
+ * <p>
+ * A token lives {@link #LIFETIME} at most and never longer than the caller's own token. It is reused for the same
+ * caller (every claim and the caller's own expiry equal) while more than {@link #MIN_REMAINING} of it is left: an RSA
+ * signature costs about 10 ms of CPU on the services' C1-only JVM, more than the rest of a request. At most
+ * {@link #MAX_CACHED} callers are remembered, the least recently served forgotten first.
  */
 @ApplicationScoped
 public class InternalTokens {
@@ -19,10 +29,55 @@ public class InternalTokens {
     public static final String ISSUER = "https://fallnetz.local/gateway";
     /** Long enough for one call with its retries, short enough that a leaked token is soon worthless. */
     static final Duration LIFETIME = Duration.ofSeconds(60);
+    /** A reused token still outlives a call with its retries (10 s timeout, two retries). */
+    static final Duration MIN_REMAINING = Duration.ofSeconds(20);
+    static final int MAX_CACHED = 4096;
+
+    private record Signed(String token, Instant expiresAt) {
+    }
+
+    private final InstantSource clock;
+    private final Function<JwtClaimsBuilder, String> signer;
+    private final Map<Caller, Signed> signed = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Caller, Signed> eldest) {
+            return size() > MAX_CACHED;
+        }
+    };
+
+    public InternalTokens() {
+        this(InstantSource.system(), claims -> claims.jws().sign());
+    }
+
+    InternalTokens(InstantSource clock, Function<JwtClaimsBuilder, String> signer) {
+        this.clock = clock;
+        this.signer = signer;
+    }
 
     public String sign(Caller caller) {
+        Instant now = clock.instant();
+        Signed reusable;
+        synchronized (signed) {
+            reusable = signed.get(caller);
+        }
+        if (reusable != null && reusable.expiresAt().minus(MIN_REMAINING).isAfter(now)) {
+            return reusable.token();
+        }
+        Instant expiresAt = now.plus(LIFETIME);
+        if (caller.signedInUntil() != null && caller.signedInUntil().isBefore(expiresAt)) {
+            expiresAt = caller.signedInUntil();
+        }
+        Signed fresh = new Signed(signer.apply(claims(caller, now, expiresAt)), expiresAt);
+        synchronized (signed) {
+            signed.put(caller, fresh);
+        }
+        return fresh.token();
+    }
+
+    private static JwtClaimsBuilder claims(Caller caller, Instant now, Instant expiresAt) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(caller.subject()).upn(caller.username())
-                .groups(caller.roles()).expiresIn(LIFETIME).claim("preferred_username", caller.username());
+                .groups(caller.roles()).issuedAt(now).expiresAt(expiresAt)
+                .claim("preferred_username", caller.username());
         if (caller.name() != null) {
             claims.claim("name", caller.name());
         }
@@ -35,6 +90,6 @@ public class InternalTokens {
         if (caller.scope() != null) {
             claims.claim("scope", caller.scope());
         }
-        return claims.jws().sign();
+        return claims;
     }
 }
