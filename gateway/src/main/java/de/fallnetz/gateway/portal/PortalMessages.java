@@ -130,8 +130,26 @@ public interface PortalMessages {
     @Message("Dokument hochladen (PDF)")
     String upload();
 
-    @Message("PDF-Datei, höchstens 64 KiB über das Portal")
+    @Message("PDF-Datei, höchstens 10 MiB")
     String upload_hint();
+
+    @Message("Die Datei ist größer als 10 MiB und wurde nicht übernommen.")
+    String upload_too_large();
+
+    @Message("Pflichtfeld")
+    String required();
+
+    @Message("Eine Angabe je Zeile.")
+    String one_per_line();
+
+    @Message("Pflicht bei: {outcomes}.")
+    String required_for(String outcomes);
+
+    @Message("{name} {n} von {of}")
+    String row(String name, int n, int of);
+
+    @Message("Weitere Angaben")
+    String answer_details();
 
     @Message("Hochladen")
     String upload_button();
