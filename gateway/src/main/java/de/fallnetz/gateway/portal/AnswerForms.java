@@ -196,6 +196,26 @@ public class AnswerForms {
         return text != null ? text : labels("de").getProperty(key, key.replaceFirst("^(field|value)\\.", ""));
     }
 
+    /**
+     * An answer's value for the page, in words: an allowed value by its label, a group as "label: value" pairs, a list
+     * joined; {@code key} is the property's label key ({@code restrictions}, {@code compensationMeasures}).
+     */
+    public String describe(String lang, String key, JsonNode value) {
+        if (value.isObject()) {
+            List<String> parts = new ArrayList<>();
+            value.fields().forEachRemaining(f -> parts.add(label(lang, "field." + key + "." + f.getKey()) + ": "
+                    + describe(lang, key + "." + f.getKey(), f.getValue())));
+            return String.join(", ", parts);
+        }
+        if (value.isArray()) {
+            List<String> parts = new ArrayList<>();
+            value.forEach(v -> parts.add(describe(lang, key, v)));
+            return String.join("; ", parts);
+        }
+        String text = value.asText();
+        return hasLabel(lang, "value." + text) ? label(lang, "value." + text) : text;
+    }
+
     /** Whether a label exists in the language (for the test that every field and value has one in both). */
     public boolean hasLabel(String lang, String key) {
         return labels(lang).containsKey(key);

@@ -286,7 +286,7 @@ public class PartnerPortalResource {
         Map<String, String> details = new TreeMap<>();
         r.path("answerDetails").fields().forEachRemaining(e -> details.put(
                 forms.label(locale.language(), "field." + e.getKey()),
-                e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+                forms.describe(locale.language(), e.getKey(), e.getValue())));
         String kind = text(r, "kind");
         String outcome = text(r, "outcome");
         PortalViews.Request view = new PortalViews.Request(service, text(r, "id"), text(r, "caseId"), kind,

@@ -97,20 +97,12 @@ public interface PortalMessages {
     @Message("Antworten")
     String answer();
 
-    @Message("Antwort")
-    String outcome();
 
     @Message("Bitte wählen")
     String choose();
 
-    @Message("Begründung")
-    String reasons();
 
-    @Message("Auflagen oder Hinweise (eine je Zeile)")
-    String conditions();
 
-    @Message("Eingereichte Unterlagen (eine je Zeile)")
-    String submitted_documents();
 
     @Message("Antwort senden")
     String send_answer();
@@ -172,6 +164,8 @@ public interface PortalMessages {
             + " Welcome Center{#is 'BA_CONSENT'}Zustimmung der BA{#is 'BA_PRE_APPROVAL'}Vorabzustimmung der BA"
             + "{#is 'RECOGNITION'}Anerkennung{#is 'SECURITY_CHECK'}Sicherheitsabfrage{#is 'INTEGRATION_COURSE'}"
             + "Integrationskurs{#is 'REGISTRATION_OFFICE'}Meldebehörde{#is 'SOCIAL_BENEFITS'}Sozialleistungsträger"
+            + "{#is 'SCHENGEN_CONSULTATION'}Schengen-Konsultation{#is 'OFFICE_HANDOVER'}Übergabe an die aufnehmende"
+            + " Ausländerbehörde{#is 'OFFICE_TRANSFER'}Aktenanforderung der aufnehmenden Ausländerbehörde"
             + "{#else}{kind}{/when}")
     String kind(String kind);
 
@@ -180,9 +174,4 @@ public interface PortalMessages {
             + " geltend{#is 'CANCELLED'}Zurückgezogen{#is 'EXPIRED'}Abgelaufen{#else}{state}{/when}")
     String state(String state);
 
-    @Message("{#when outcome}{#is 'DOCUMENTS_SUBMITTED'}Unterlagen eingereicht{#is 'DECLINED'}Abgelehnt"
-            + "{#is 'ACKNOWLEDGED'}Zur Kenntnis genommen{#is 'GRANTED'}Erteilt{#is 'GRANTED_WITH_CONDITIONS'}Erteilt"
-            + " mit Auflagen{#is 'REFUSED'}Versagt{#is 'NO_OBJECTION'}Keine Bedenken{#is 'CONCERNS'}Bedenken"
-            + "{#else}{outcome}{/when}")
-    String outcome_name(String outcome);
 }

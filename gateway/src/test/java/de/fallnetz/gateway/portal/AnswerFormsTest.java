@@ -104,6 +104,14 @@ class AnswerFormsTest {
                         + "\"durationMonths\":12}}");
     }
 
+    @Test
+    void shouldDescribeAnAnswersFurtherFieldsInWords() throws Exception {
+        JsonNode measures = JSON.readTree("[{\"type\":\"ADAPTATION_PERIOD\",\"durationMonths\":6}]");
+        assertThat(forms.describe("de", "compensationMeasures", measures))
+                .isEqualTo("Art der Maßnahme: Anpassungslehrgang, Dauer in Monaten: 6");
+        assertThat(forms.describe("en", "equivalence", JSON.readTree("\"PARTIAL\""))).isEqualTo("Partial equivalence");
+    }
+
     /** Every kind with a schema in the gateway. */
     static List<String> kinds() {
         return InMemoryInteractionServices.services().values().stream().flatMap(List::stream).sorted().toList();

@@ -104,6 +104,16 @@ public class InMemoryInteractionServices implements QuarkusTestProfile {
             m.put("outcome", outcome);
             m.put("reasons", reasons);
             m.put("conditions", conditions);
+            // The answer's fields beyond the common ones, as interaction-core keeps them.
+            Map<String, Object> answerDetails = new LinkedHashMap<>();
+            if (answer != null) {
+                answer.fields().forEachRemaining(f -> {
+                    if (!Set.of("outcome", "reasons", "conditions").contains(f.getKey())) {
+                        answerDetails.put(f.getKey(), f.getValue());
+                    }
+                });
+            }
+            m.put("answerDetails", answerDetails);
             m.put("version", version);
             if (details) {
                 m.put("data", data);
