@@ -250,8 +250,8 @@ public class AnswerForms {
                 }
                 if (s.input() == Input.GROUP) {
                     sections.add(new PortalViews.Section(id(s.name()), label(lang, "field." + s.labelKey()),
-                            hint(s, lang, m), violations.get(s.name()), true, fields(s.children(), lang, m, values,
-                                    violations)));
+                            groupHint(s, s.children(), lang, m), violations.get(s.name()), true,
+                            fields(s.children(), !s.required(), lang, m, values, violations)));
                 } else {
                     int n = 0;
                     for (Spec row : s.children()) {
@@ -261,9 +261,13 @@ public class AnswerForms {
                             error = error == null ? violations.get(s.name())
                                     : violations.get(s.name()) + "; " + error;
                         }
+                        String hint = groupHint(row, row.children(), lang, m);
+                        if (n == 1 && hint(s, lang, m) != null) {
+                            hint = hint == null ? hint(s, lang, m) : hint(s, lang, m) + " " + hint;
+                        }
                         sections.add(new PortalViews.Section(id(row.name()),
-                                m.row(label(lang, "field." + s.labelKey()), n, s.rows()), n == 1 ? hint(s, lang, m)
-                                        : null, error, true, fields(row.children(), lang, m, values, violations)));
+                                m.row(label(lang, "field." + s.labelKey()), n, s.rows()), hint, error, true,
+                                fields(row.children(), true, lang, m, values, violations)));
                     }
                 }
             } else {
@@ -276,19 +280,41 @@ public class AnswerForms {
         return sections;
     }
 
-    private List<PortalViews.Field> fields(List<Spec> specs, String lang, PortalMessages m, Map<String, String> values,
-            Map<String, String> violations) {
-        return specs.stream().map(s -> field(s, lang, m, values, violations)).toList();
+    /**
+     * The fields of a group; in a group that may be left out ({@code optional}) a field the group requires is not
+     * marked required itself, the group's hint names it instead.
+     */
+    private List<PortalViews.Field> fields(List<Spec> specs, boolean optional, String lang, PortalMessages m,
+            Map<String, String> values, Map<String, String> violations) {
+        return specs.stream().map(s -> field(s, !optional && s.required(), lang, m, values, violations)).toList();
+    }
+
+    /** A group's hint: its own, and which of its fields it needs when it is given at all. */
+    private String groupHint(Spec group, List<Spec> children, String lang, PortalMessages m) {
+        String own = group.input() == Input.GROUP && group.labelKey().equals(group.name()) ? hint(group, lang, m)
+                : null;
+        List<String> needed = children.stream().filter(Spec::required).map(c -> label(lang, "field." + c.labelKey()))
+                .toList();
+        if (group.required() || needed.isEmpty()) {
+            return own;
+        }
+        String within = m.required_within(String.join(", ", needed));
+        return own == null ? within : own + " " + within;
     }
 
     private PortalViews.Field field(Spec s, String lang, PortalMessages m, Map<String, String> values,
             Map<String, String> violations) {
+        return field(s, s.required(), lang, m, values, violations);
+    }
+
+    private PortalViews.Field field(Spec s, boolean required, String lang, PortalMessages m,
+            Map<String, String> values, Map<String, String> violations) {
         String value = values.get(s.name());
         List<PortalViews.Option> options = s.options().stream()
                 .map(o -> new PortalViews.Option(o, label(lang, "value." + o), o.equals(value))).toList();
         String step = s.input() == Input.INTEGER ? "1" : s.input() == Input.NUMBER ? "any" : null;
         return new PortalViews.Field(s.name(), id(s.name()), label(lang, "field." + s.labelKey()),
-                s.input().name().toLowerCase(java.util.Locale.ROOT), s.required(), hint(s, lang, m), options,
+                s.input().name().toLowerCase(java.util.Locale.ROOT), required, hint(s, lang, m), options,
                 value == null ? "" : value, violations.get(s.name()),
                 s.minimum() == null ? null : s.minimum().toPlainString(),
                 s.maximum() == null ? null : s.maximum().toPlainString(), step, s.maxLength(), s.pattern());

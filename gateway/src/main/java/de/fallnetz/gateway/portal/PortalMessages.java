@@ -137,6 +137,9 @@ public interface PortalMessages {
     @Message("Pflicht bei: {outcomes}.")
     String required_for(String outcomes);
 
+    @Message("Wenn angegeben, dann mit: {fields}.")
+    String required_within(String fields);
+
     @Message("{name} {n} von {of}")
     String row(String name, int n, int of);
 

@@ -207,14 +207,19 @@ class PartnerPortalResourceTest {
 
         // A partial recognition without its compensation measures: the refusal shows at the measures' fieldset.
         var recognition = InMemoryInteractionServices.deliver("recognition", "RECOGNITION", AGENCY, 5);
-        CsrfForms.request().header("Accept-Language", "en").redirects().follow(false).formParam("version", "1")
-                .formParam("formKey", UUID.randomUUID().toString()).formParam("outcome", "GRANTED_WITH_CONDITIONS")
-                .formParam("equivalence", "PARTIAL").formParam("reference", "LAGeSo-A-2026-0815")
+        String refused = CsrfForms.request().header("Accept-Language", "en").redirects().follow(false)
+                .formParam("version", "1").formParam("formKey", UUID.randomUUID().toString())
+                .formParam("outcome", "GRANTED_WITH_CONDITIONS").formParam("equivalence", "PARTIAL")
+                .formParam("reference", "LAGeSo-A-2026-0815")
                 .when().post("/portal/recognition/requests/" + recognition.id + "/answer")
                 .then().statusCode(400)
                 .body(containsString("<legend class=\"kern-label\">Compensation measure 1 of 3</legend>"))
                 .body(containsString("id=\"answer-compensationMeasures-0-error\""))
-                .body(containsString("Required for: Refused."));
+                .body(containsString("Required for: Refused."))
+                .extract().asString();
+        // A measure may be left out; one that is given needs its type, which its fieldset says.
+        assertThat(control(refused, "answer-compensationMeasures-1-type")).doesNotContain("aria-required");
+        assertThat(refused).contains("If given, then with: Type of measure.");
         assertThat(recognition.answer).isNull();
     }
 

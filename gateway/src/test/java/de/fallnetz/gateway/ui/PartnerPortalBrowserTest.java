@@ -135,6 +135,9 @@ class PartnerPortalBrowserTest {
         browser.waiting().until(presenceOfElementLocated(By.id("answer-compensationMeasures-0-error")));
         assertThat(driver.findElement(By.id("answer-reference")).getAttribute("value")).isEqualTo("LAGeSo-A-2026-0815");
         browser.assertAccessible("portal recognition refused");
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                driver.findElement(By.id("answer-compensationMeasures-0")));
+        browser.screenshot("portal-recognition");
 
         new Select(driver.findElement(By.id("answer-compensationMeasures-0-type"))).selectByValue("ADAPTATION_PERIOD");
         driver.findElement(By.id("answer-compensationMeasures-0-description")).sendKeys("Anpassungslehrgang Pflege");
