@@ -55,12 +55,20 @@ public class PartnerForwarder {
         }
     }
 
+    /** {@link #forward(Caller, String, String, String, String, UriInfo, HttpHeaders, HttpRequest.BodyPublisher,
+     * UnaryOperator)} with a body read already (a small JSON document). */
+    public Response forward(Caller caller, String name, String base, String method, String path, UriInfo uri,
+            HttpHeaders headers, byte[] body, UnaryOperator<String> location) {
+        return forward(caller, name, base, method, path, uri, headers,
+                body == null ? null : HttpRequest.BodyPublishers.ofByteArray(body), location);
+    }
+
     /**
      * Sends {@code method path} (plus the caller's query) to {@code base}; {@code location} rewrites a Location header
      * of the answer into the gateway's path space. {@code base} null means the service is not configured: 503.
      */
     public Response forward(Caller caller, String name, String base, String method, String path, UriInfo uri,
-            HttpHeaders headers, byte[] body, UnaryOperator<String> location) {
+            HttpHeaders headers, HttpRequest.BodyPublisher body, UnaryOperator<String> location) {
         String client = caller.partnerOrg() != null ? caller.partnerOrg() : caller.subject();
         long wait = limiter.acquire(client);
         if (wait > 0) {
@@ -82,8 +90,7 @@ public class PartnerForwarder {
                 request.header(header, value);
             }
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         HttpResponse<byte[]> answer;
         try {
             answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -1,5 +1,7 @@
 package de.fallnetz.gateway.partner;
 
+import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -57,16 +59,35 @@ public class PartnerFrontDoorResource {
     }
 
     @POST
-    @Path("{id}/{action: claim|answer|information-requests|documents}")
+    @Path("{id}/{action: claim|answer|information-requests}")
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
     public Response act(@PathParam("service") String service, @PathParam("id") String id,
             @PathParam("action") String action, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return forward(service, "POST", "/" + id + "/" + action, uri, headers, body, PartnerForwarder.WRITE);
+        return forward(service, "POST", "/" + id + "/" + action, uri, headers,
+                HttpRequest.BodyPublishers.ofByteArray(body), PartnerForwarder.WRITE);
+    }
+
+    /**
+     * A document of up to 10 MiB (the route's body limit, application.properties): passed on as it arrives, with its
+     * Content-Length, never held in memory as a whole.
+     */
+    @POST
+    @Path("{id}/documents")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response upload(@PathParam("service") String service, @PathParam("id") String id, @Context UriInfo uri,
+            @Context HttpHeaders headers, InputStream body) {
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> body);
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.matches("\\d{1,18}")) {
+            stream = HttpRequest.BodyPublishers.fromPublisher(stream, Long.parseLong(length));
+        }
+        return forward(service, "POST", "/" + id + "/documents", uri, headers, stream, PartnerForwarder.WRITE);
     }
 
     private Response forward(String service, String method, String rest, UriInfo uri, HttpHeaders headers,
-            byte[] body, String scope) {
+            HttpRequest.BodyPublisher body, String scope) {
         Caller caller = Caller.of(identity);
         forwarder.requireScope(caller, scope);
         String target = routes.get(service);

@@ -3,7 +3,7 @@ package de.fallnetz.gateway.portal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
+import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,8 +33,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import de.fallnetz.gateway.audit.AuditService;
 import de.fallnetz.gateway.identity.Caller;
@@ -63,18 +62,12 @@ public class PartnerPortalResource {
             "caseId,kind,state,deadline", GROUNDS);
     private static final AuditService.Read REQUEST_READ = new AuditService.Read("portal.request.read",
             "caseId,kind,data,documents,answer", GROUNDS);
-    /** The outcomes of each kind's answer schema, for the answer form's choice (the services still validate). */
-    private static final Map<String, List<String>> OUTCOMES = Map.ofEntries(
-            Map.entry("RELOCATION_HANDOFF", List.of("DOCUMENTS_SUBMITTED", "DECLINED")),
-            Map.entry("WELCOME_CENTER", List.of("ACKNOWLEDGED")),
-            Map.entry("SOCIAL_BENEFITS", List.of("ACKNOWLEDGED")),
-            Map.entry("REGISTRATION_OFFICE", List.of("ACKNOWLEDGED")),
-            Map.entry("INTEGRATION_COURSE", List.of("ACKNOWLEDGED", "GRANTED")),
-            Map.entry("SECURITY_CHECK", List.of("NO_OBJECTION", "CONCERNS")),
-            Map.entry("BA_CONSENT", List.of("GRANTED", "GRANTED_WITH_CONDITIONS", "REFUSED")),
-            Map.entry("BA_PRE_APPROVAL", List.of("GRANTED", "GRANTED_WITH_CONDITIONS", "REFUSED")),
-            Map.entry("RECOGNITION", List.of("GRANTED", "GRANTED_WITH_CONDITIONS", "REFUSED")));
-    private static final List<String> FIELDS = List.of("outcome", "reasons", "conditions", "submittedDocuments");
+    /**
+     * The largest document the portal passes on: the interaction services' limit
+     * ({@code fallnetz.interactions.max-document-bytes}, 10 MiB); the gateway's body limit of the upload route
+     * (application.properties) leaves room for the form's other fields around it.
+     */
+    static final long MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
 
     @CheckedTemplate(basePath = "portal")
     static class Templates {
@@ -87,6 +80,7 @@ public class PartnerPortalResource {
     }
 
     private final PortalClient services;
+    private final AnswerForms forms;
     private final AuditService audit;
     private final SecurityIdentity identity;
     private final UiLocale locale;
@@ -94,9 +88,10 @@ public class PartnerPortalResource {
     private final HttpServerRequest http;
     private final ObjectMapper json;
 
-    public PartnerPortalResource(PortalClient services, AuditService audit, SecurityIdentity identity,
-            UiLocale locale, UriInfo uri, HttpServerRequest http, ObjectMapper json) {
+    public PartnerPortalResource(PortalClient services, AnswerForms forms, AuditService audit,
+            SecurityIdentity identity, UiLocale locale, UriInfo uri, HttpServerRequest http, ObjectMapper json) {
         this.services = services;
+        this.forms = forms;
         this.audit = audit;
         this.identity = identity;
         this.locale = locale;
@@ -152,34 +147,44 @@ public class PartnerPortalResource {
     @Operation(hidden = true)
     public Response claim(@PathParam("service") String service, @PathParam("id") String id,
             @RestForm String version, @RestForm String formKey) {
-        return act(service, id, "claim", version, formKey, null, null, PortalViews.AnswerForm.EMPTY);
+        return act(service, id, "claim", null, version, formKey, null, null, PortalViews.AnswerForm.EMPTY);
     }
 
+    /**
+     * The answer form: its fields are those of the request's kind ({@link AnswerForms}), so the kind is read from the
+     * service first; the form's values become the answer's JSON, which the service validates.
+     */
     @POST
     @Path("{service}/requests/{id}/answer")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response answer(@PathParam("service") String service, @PathParam("id") String id,
-            @RestForm String version, @RestForm String formKey, @RestForm String outcome, @RestForm String reasons,
-            @RestForm String conditions, @RestForm String submittedDocuments) {
-        ObjectNode body = json.createObjectNode();
-        if (!blank(outcome)) {
-            body.put("outcome", outcome.strip());
+            MultivaluedMap<String, String> form) {
+        Caller caller = partner();
+        if (!services.knows(service) || caller.partnerOrg() == null) {
+            return error(404, null);
         }
-        if (!blank(reasons)) {
-            body.put("reasons", reasons.strip());
+        PortalClient.Answer current = services.get(caller, service, id);
+        if (!current.ok()) {
+            return error(current.status() == 0 ? 503 : current.status() == 404 ? 404 : 502, null);
         }
-        lines(body, "conditions", conditions);
-        lines(body, "submittedDocuments", submittedDocuments);
-        PortalViews.AnswerForm entered = new PortalViews.AnswerForm(outcome, reasons, conditions, submittedDocuments,
-                Map.of());
+        String kind = text(read(current.body()), "kind");
+        Map<String, String> values = new LinkedHashMap<>();
+        forms.names(kind).forEach(name -> {
+            String value = form.getFirst(name);
+            if (value != null) {
+                values.put(name, value);
+            }
+        });
         byte[] bytes;
         try {
-            bytes = json.writeValueAsBytes(body);
+            bytes = json.writeValueAsBytes(forms.answer(kind, values));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return act(service, id, "answer", version, formKey, MediaType.APPLICATION_JSON, bytes, entered);
+        return act(service, id, "answer", kind, form.getFirst("version"), form.getFirst("formKey"),
+                MediaType.APPLICATION_JSON, HttpRequest.BodyPublishers.ofByteArray(bytes),
+                new PortalViews.AnswerForm(values, Map.of()));
     }
 
     @POST
@@ -192,13 +197,18 @@ public class PartnerPortalResource {
             return page(service, id, 400, frame(partner()).withError(messages().upload_hint()),
                     PortalViews.AnswerForm.EMPTY);
         }
-        byte[] pdf;
+        if (file.size() > MAX_DOCUMENT_BYTES) {
+            return page(service, id, 413, frame(partner()).withError(messages().upload_too_large()),
+                    PortalViews.AnswerForm.EMPTY);
+        }
+        // Streamed from the upload's temporary file on disk, never held in memory as a whole.
+        HttpRequest.BodyPublisher pdf;
         try {
-            pdf = Files.readAllBytes(file.uploadedFile());
+            pdf = HttpRequest.BodyPublishers.ofFile(file.uploadedFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return act(service, id, "documents?fileName=" + PortalClient.encode(file.fileName()), version, formKey,
+        return act(service, id, "documents?fileName=" + PortalClient.encode(file.fileName()), null, version, formKey,
                 "application/pdf", pdf, PortalViews.AnswerForm.EMPTY);
     }
 
@@ -219,8 +229,8 @@ public class PartnerPortalResource {
      * Sends one action to the service. Success goes back to the request page (303); a refusal shows the request page
      * again with the service's reason, and a refused answer with each violation next to its field.
      */
-    private Response act(String service, String id, String action, String version, String formKey,
-            String contentType, byte[] body, PortalViews.AnswerForm entered) {
+    private Response act(String service, String id, String action, String kind, String version, String formKey,
+            String contentType, HttpRequest.BodyPublisher body, PortalViews.AnswerForm entered) {
         Caller caller = partner();
         if (!services.knows(service) || caller.partnerOrg() == null) {
             return error(404, null);
@@ -228,7 +238,7 @@ public class PartnerPortalResource {
         String name = action.replaceFirst("\\?.*", "");
         String key = (blank(formKey) ? UUID.randomUUID().toString() : formKey) + ":" + name;
         PortalClient.Answer answer = services.post(caller, service, id, action, version == null ? "" : version, key,
-                contentType, body == null ? new byte[0] : body);
+                contentType, body);
         if (answer.ok()) {
             return Response.seeOther(URI.create("/portal/" + service + "/requests/" + PortalClient.encode(id)
                     + "?done=" + name)).build();
@@ -238,16 +248,16 @@ public class PartnerPortalResource {
         }
         JsonNode problem = read(answer.body());
         Map<String, String> violations = new LinkedHashMap<>();
-        problem.path("invalidParams").forEach(p -> violations.merge(field(p.path("name").asText()),
-                p.path("reason").asText(), (a, b) -> a + "; " + b));
+        problem.path("invalidParams").forEach(p -> violations.merge(
+                kind == null ? "form" : forms.field(kind, p.path("name").asText()), p.path("reason").asText(),
+                (a, b) -> a + "; " + b));
         PortalViews.Frame frame = frame(caller);
         if ("answer".equals(name) && answer.status() == 400) {
             frame = frame.withError(messages().answer_refused());
         } else {
             frame = frame.withError(problemText(problem, answer.body()));
         }
-        PortalViews.AnswerForm form = new PortalViews.AnswerForm(entered.outcome(), entered.reasons(),
-                entered.conditions(), entered.submittedDocuments(), violations);
+        PortalViews.AnswerForm form = new PortalViews.AnswerForm(entered.values(), violations);
         return page(service, id, answer.status() >= 400 && answer.status() < 500 ? answer.status() : 502, frame,
                 form);
     }
@@ -273,12 +283,18 @@ public class PartnerPortalResource {
                 d.path("sizeBytes").asLong(), instant(d, "uploadedAt"))));
         List<String> conditions = new ArrayList<>();
         r.path("conditions").forEach(c -> conditions.add(c.asText()));
+        Map<String, String> details = new TreeMap<>();
+        r.path("answerDetails").fields().forEachRemaining(e -> details.put(
+                forms.label(locale.language(), "field." + e.getKey()),
+                forms.describe(locale.language(), e.getKey(), e.getValue())));
         String kind = text(r, "kind");
+        String outcome = text(r, "outcome");
         PortalViews.Request view = new PortalViews.Request(service, text(r, "id"), text(r, "caseId"), kind,
                 text(r, "caseType"), text(r, "officeId"), text(r, "state"), instant(r, "dueAt"),
-                instant(r, "requestedAt"), text(r, "claimedBy"), data, documents, text(r, "outcome"),
-                text(r, "reasons"), conditions, r.path("version").asLong(), UUID.randomUUID().toString(),
-                OUTCOMES.getOrDefault(kind, List.of()));
+                instant(r, "requestedAt"), text(r, "claimedBy"), data, documents, outcome,
+                outcome == null ? null : forms.label(locale.language(), "value." + outcome), text(r, "reasons"),
+                conditions, details, r.path("version").asLong(), UUID.randomUUID().toString(),
+                forms.sections(kind, locale.language(), form.values(), form.violations()));
         return html(status, Templates.request(frame, view, form));
     }
 
@@ -321,12 +337,6 @@ public class PartnerPortalResource {
         }
     }
 
-    /** The form field a violation's JSON pointer names ({@code /conditions/0} is the conditions field). */
-    private static String field(String pointer) {
-        String first = pointer.replaceFirst("^/", "").replaceFirst("/.*", "");
-        return FIELDS.contains(first) ? first : "form";
-    }
-
     private static String problemText(JsonNode problem, String body) {
         String title = problem.path("title").asText("");
         String detail = problem.path("detail").asText("");
@@ -334,14 +344,6 @@ public class PartnerPortalResource {
             return body == null ? "" : body;
         }
         return detail.isEmpty() ? title : title + ": " + detail;
-    }
-
-    private void lines(ObjectNode body, String name, String text) {
-        if (blank(text)) {
-            return;
-        }
-        ArrayNode array = body.putArray(name);
-        text.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(array::add);
     }
 
     private JsonNode read(String body) {

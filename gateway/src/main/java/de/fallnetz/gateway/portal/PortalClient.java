@@ -30,6 +30,8 @@ public class PortalClient {
     /** What a partner client may do through the front door, and so what a portal user may do. */
     static final String SCOPES = "requests:read requests:write";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** A document of up to 10 MiB is given as long as through the front door. */
+    private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
@@ -70,23 +72,27 @@ public class PortalClient {
         return send(service, "/" + encode(id), token(caller), null, null, null, null);
     }
 
+    /** Posts an action; the body is a publisher so that a document goes on from disk without being held in memory. */
     Answer post(Caller caller, String service, String id, String action, String ifMatch, String key,
-            String contentType, byte[] body) {
+            String contentType, HttpRequest.BodyPublisher body) {
         return send(service, "/" + encode(id) + "/" + action, token(caller), ifMatch, key, contentType,
-                body == null ? new byte[0] : body);
+                body == null ? HttpRequest.BodyPublishers.noBody() : body);
     }
 
     private Answer send(String service, String rest, String token, String ifMatch, String key, String contentType,
-            byte[] body) {
+            HttpRequest.BodyPublisher body) {
         String url = routes.get(service);
         HttpRequest.Builder request = request(url + "/partner/v1/requests" + rest, token);
         if (body == null) {
             request.GET();
         } else {
-            request.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            request.POST(body);
             request.header("If-Match", "\"" + ifMatch + "\"").header("Idempotency-Key", key);
             if (contentType != null) {
                 request.header("Content-Type", contentType);
+            }
+            if ("application/pdf".equals(contentType)) {
+                request.timeout(UPLOAD_TIMEOUT);
             }
         }
         try {

@@ -97,20 +97,12 @@ public interface PortalMessages {
     @Message("Antworten")
     String answer();
 
-    @Message("Antwort")
-    String outcome();
 
     @Message("Bitte wählen")
     String choose();
 
-    @Message("Begründung")
-    String reasons();
 
-    @Message("Auflagen oder Hinweise (eine je Zeile)")
-    String conditions();
 
-    @Message("Eingereichte Unterlagen (eine je Zeile)")
-    String submitted_documents();
 
     @Message("Antwort senden")
     String send_answer();
@@ -130,8 +122,29 @@ public interface PortalMessages {
     @Message("Dokument hochladen (PDF)")
     String upload();
 
-    @Message("PDF-Datei, höchstens 64 KiB über das Portal")
+    @Message("PDF-Datei, höchstens 10 MiB")
     String upload_hint();
+
+    @Message("Die Datei ist größer als 10 MiB und wurde nicht übernommen.")
+    String upload_too_large();
+
+    @Message("Pflichtfeld")
+    String required();
+
+    @Message("Eine Angabe je Zeile.")
+    String one_per_line();
+
+    @Message("Pflicht bei: {outcomes}.")
+    String required_for(String outcomes);
+
+    @Message("Wenn angegeben, dann mit: {fields}.")
+    String required_within(String fields);
+
+    @Message("{name} {n} von {of}")
+    String row(String name, int n, int of);
+
+    @Message("Weitere Angaben")
+    String answer_details();
 
     @Message("Hochladen")
     String upload_button();
@@ -154,6 +167,8 @@ public interface PortalMessages {
             + " Welcome Center{#is 'BA_CONSENT'}Zustimmung der BA{#is 'BA_PRE_APPROVAL'}Vorabzustimmung der BA"
             + "{#is 'RECOGNITION'}Anerkennung{#is 'SECURITY_CHECK'}Sicherheitsabfrage{#is 'INTEGRATION_COURSE'}"
             + "Integrationskurs{#is 'REGISTRATION_OFFICE'}Meldebehörde{#is 'SOCIAL_BENEFITS'}Sozialleistungsträger"
+            + "{#is 'SCHENGEN_CONSULTATION'}Schengen-Konsultation{#is 'OFFICE_HANDOVER'}Übergabe an die aufnehmende"
+            + " Ausländerbehörde{#is 'OFFICE_TRANSFER'}Aktenanforderung der aufnehmenden Ausländerbehörde"
             + "{#else}{kind}{/when}")
     String kind(String kind);
 
@@ -162,9 +177,4 @@ public interface PortalMessages {
             + " geltend{#is 'CANCELLED'}Zurückgezogen{#is 'EXPIRED'}Abgelaufen{#else}{state}{/when}")
     String state(String state);
 
-    @Message("{#when outcome}{#is 'DOCUMENTS_SUBMITTED'}Unterlagen eingereicht{#is 'DECLINED'}Abgelehnt"
-            + "{#is 'ACKNOWLEDGED'}Zur Kenntnis genommen{#is 'GRANTED'}Erteilt{#is 'GRANTED_WITH_CONDITIONS'}Erteilt"
-            + " mit Auflagen{#is 'REFUSED'}Versagt{#is 'NO_OBJECTION'}Keine Bedenken{#is 'CONCERNS'}Bedenken"
-            + "{#else}{outcome}{/when}")
-    String outcome_name(String outcome);
 }

@@ -48,12 +48,13 @@ public final class PortalViews {
     /**
      * One request: what is asked (the data the catalogue passes to this partner), its deadline and state, what was
      * answered, the documents, and the forms the state allows. Each form carries the request's version (sent as
-     * If-Match) and a key made when the page was rendered, from which the Idempotency-Key is derived.
+     * If-Match) and a key made when the page was rendered, from which the Idempotency-Key is derived. The answer
+     * form's sections come from the kind's answer schema ({@link AnswerForms}).
      */
     public record Request(String service, String id, String caseId, String kind, String caseType, String officeId,
             String state, Instant dueAt, Instant requestedAt, String claimedBy, Map<String, String> data,
-            List<Document> documents, String outcome, String reasons, List<String> conditions, long version,
-            String formKey, List<String> outcomes) {
+            List<Document> documents, String outcome, String outcomeLabel, String reasons, List<String> conditions,
+            Map<String, String> answerDetails, long version, String formKey, List<Section> sections) {
 
         public String href() {
             return "/portal/" + service + "/requests/" + PortalClient.encode(id);
@@ -70,21 +71,73 @@ public final class PortalViews {
         public boolean overdue() {
             return open() && dueAt != null && dueAt.isBefore(Instant.now());
         }
+    }
 
-        /** Whether the kind's answer names the documents handed in (a hand-off under a power of attorney). */
-        public boolean namesDocuments() {
-            return "RELOCATION_HANDOFF".equals(kind);
+    /**
+     * A part of the answer form: loose fields, or a group of them in a fieldset with its legend (a BA consent's
+     * restrictions, one compensation measure of a recognition), with a hint and the violation of the group itself.
+     */
+    public record Section(String id, String legend, String hint, String error, boolean fieldset, List<Field> fields) {
+
+        /** The ids that describe the fieldset: its hint and its violation. */
+        public String describedBy() {
+            return PortalViews.describedBy(hint == null ? null : id + "-hint", error == null ? null : id + "-error");
         }
     }
 
     /**
-     * What the partner entered in the answer form, kept when the service refused it, with the refusal's violations
-     * by field ({@code outcome}, {@code reasons}, {@code conditions}, {@code submittedDocuments}, or {@code form}).
+     * One field of the answer form: name (the JSON property, nested ones joined by dots), element id, label,
+     * input type ({@code text, textarea, lines, select, number, integer, date, checkbox}), whether it is always
+     * required, a hint (one per line; required for some outcomes), the allowed values, the entered value and the
+     * service's violation.
      */
-    public record AnswerForm(String outcome, String reasons, String conditions, String submittedDocuments,
-            Map<String, String> violations) {
+    public record Field(String name, String id, String label, String type, boolean required, String hint,
+            List<Option> options, String value, String error, String min, String max, String step,
+            Integer maxLength, String pattern) {
 
-        static final AnswerForm EMPTY = new AnswerForm(null, null, null, null, Map.of());
+        public boolean multiline() {
+            return "textarea".equals(type) || "lines".equals(type);
+        }
+
+        public String inputType() {
+            switch (type) {
+                case "number":
+                case "integer":
+                    return "number";
+                case "date":
+                    return "date";
+                case "checkbox":
+                    return "checkbox";
+                default:
+                    return "text";
+            }
+        }
+
+        public int rows() {
+            return "lines".equals(type) ? 3 : 4;
+        }
+
+        public boolean checked() {
+            return value != null && !value.isBlank();
+        }
+
+        /** The ids that describe the field: its hint and its violation. */
+        public String describedBy() {
+            return PortalViews.describedBy(hint == null ? null : id + "-hint", error == null ? null : id + "-error");
+        }
+    }
+
+    /** An allowed value of a select, with its label. */
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    /**
+     * What the partner entered in the answer form (by field name), kept when the service refused it, with the
+     * refusal's violations by field name ({@code form} for the answer as a whole).
+     */
+    public record AnswerForm(Map<String, String> values, Map<String, String> violations) {
+
+        static final AnswerForm EMPTY = new AnswerForm(Map.of(), Map.of());
 
         public boolean invalid(String field) {
             return violations.containsKey(field);
@@ -97,6 +150,11 @@ public final class PortalViews {
         public boolean refused() {
             return !violations.isEmpty();
         }
+    }
+
+    private static String describedBy(String... ids) {
+        String joined = String.join(" ", java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).toList());
+        return joined.isEmpty() ? null : joined;
     }
 
     private PortalViews() {

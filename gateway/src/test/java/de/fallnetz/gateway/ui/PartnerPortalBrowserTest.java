@@ -5,9 +5,11 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElemen
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import java.net.URL;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -39,6 +41,12 @@ class PartnerPortalBrowserTest {
     @BeforeAll
     static void startBrowser() {
         browser = Browser.start("de-DE");
+    }
+
+    /** Every test signs in itself: no session (the gateway's or Keycloak's) is left from another. */
+    @BeforeEach
+    void signedOut() {
+        browser.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     @AfterAll
@@ -101,5 +109,48 @@ class PartnerPortalBrowserTest {
         browser.follow(driver.findElement(By.cssSelector("a[lang='en']")));
         browser.waiting().until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         browser.assertAccessible("portal request, English, tablet");
+    }
+
+    @Test
+    void shouldAnswerARecognitionWithItsOwnFieldsAndCompensationMeasures() {
+        var request = InMemoryInteractionServices.deliver("recognition", "RECOGNITION", "relocation-muster", 5);
+        var driver = browser.driver;
+        browser.size(1280, 800);
+        String page = url("/portal/recognition/requests/" + request.id);
+        driver.get(page);
+        browser.waiting().until(urlContains(SharedKeycloak.issuer()));
+        driver.findElement(By.id("username")).sendKeys("rosa.keller");
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.id("kc-login")).click();
+        browser.waiting().until(presenceOfElementLocated(By.id("answer-form")));
+        assertThat(driver.findElement(By.id("answer-equivalence")).getAttribute("aria-required")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("answer-compensationMeasures-0")).getTagName()).isEqualTo("fieldset");
+        browser.assertAccessible("portal recognition request");
+
+        new Select(driver.findElement(By.id("answer-outcome"))).selectByValue("GRANTED_WITH_CONDITIONS");
+        new Select(driver.findElement(By.id("answer-equivalence"))).selectByValue("PARTIAL");
+        driver.findElement(By.id("answer-reference")).sendKeys("LAGeSo-A-2026-0815");
+        browser.follow(driver.findElement(By.id("send-answer")));
+        // Partial recognition needs its compensation measures: the refusal shows at the first measure's fieldset.
+        browser.waiting().until(presenceOfElementLocated(By.id("answer-compensationMeasures-0-error")));
+        assertThat(driver.findElement(By.id("answer-reference")).getAttribute("value")).isEqualTo("LAGeSo-A-2026-0815");
+        browser.assertAccessible("portal recognition refused");
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                driver.findElement(By.id("answer-compensationMeasures-0")));
+        browser.screenshot("portal-recognition");
+
+        new Select(driver.findElement(By.id("answer-compensationMeasures-0-type"))).selectByValue("ADAPTATION_PERIOD");
+        driver.findElement(By.id("answer-compensationMeasures-0-description")).sendKeys("Anpassungslehrgang Pflege");
+        driver.findElement(By.id("answer-compensationMeasures-0-durationMonths")).sendKeys("6");
+        browser.follow(driver.findElement(By.id("send-answer")));
+        browser.waiting().until(urlContains("done=answer"));
+        assertThat(request.answer.toString()).isEqualTo("{\"outcome\":\"GRANTED_WITH_CONDITIONS\","
+                + "\"equivalence\":\"PARTIAL\",\"reference\":\"LAGeSo-A-2026-0815\",\"compensationMeasures\":"
+                + "[{\"type\":\"ADAPTATION_PERIOD\",\"description\":\"Anpassungslehrgang Pflege\","
+                + "\"durationMonths\":6}]}");
+        assertThat(driver.findElement(By.id("answer-given")).getText()).contains("Erteilt mit Auflagen");
+        assertThat(driver.findElement(By.id("answer-details")).getText()).contains("Teilweise Gleichwertigkeit",
+                "LAGeSo-A-2026-0815", "Anpassungslehrgang Pflege");
+        browser.assertAccessible("portal recognition answered");
     }
 }
