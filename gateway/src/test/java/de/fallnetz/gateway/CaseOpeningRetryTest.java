@@ -2,6 +2,7 @@ package de.fallnetz.gateway;
 
 import static jakarta.ws.rs.core.Response.Status.CREATED;
 import static jakarta.ws.rs.core.Response.Status.OK;
+import static jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
@@ -44,5 +45,14 @@ class CaseOpeningRetryTest {
                 .when().post("/api/cases")
                 .then().statusCode(OK.getStatusCode())
                 .body("caseId", notNullValue());
+    }
+
+    @Test
+    void shouldAnswerServiceUnavailableWithTheKeyWhenTheCaseServiceDiesMidRequest() {
+        String key = CaseServiceStub.DIES + UUID.randomUUID();
+        Callers.asClerk().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Fixtures.openCaseJson())
+                .when().post("/api/cases")
+                .then().statusCode(SERVICE_UNAVAILABLE.getStatusCode()).contentType("application/problem+json")
+                .header("Idempotency-Key", key).header("Retry-After", notNullValue());
     }
 }

@@ -18,7 +18,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /**
  * The gateway in front of a stand-in for a newer case-service, whose case answers carry a property the gateway's
  * contract does not know yet ({@value #NEW_PROPERTY}). It opens a case on the first request with a key but answers
- * it with a 502, as a proxy in between might: the gateway's own retry then gets the 200 of a repeated key.
+ * it with a 502, as a proxy in between might: the gateway's own retry then gets the 200 of a repeated key. A key
+ * starting with {@value #DIES} finds it dying: the connection closes without an answer.
  */
 public class CaseServiceStub implements QuarkusTestProfile {
 
@@ -29,6 +30,8 @@ public class CaseServiceStub implements QuarkusTestProfile {
     static volatile String lastAuthorization;
     /** Case openings the stand-in was asked for, retries included. */
     static final AtomicInteger openings = new AtomicInteger();
+    /** Keys starting with this make the stand-in close the connection without answering. */
+    static final String DIES = "dies-";
     private static final Set<String> openedKeys = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -58,6 +61,10 @@ public class CaseServiceStub implements QuarkusTestProfile {
             server.createContext("/cases", exchange -> {
                 exchange.getRequestBody().readAllBytes();
                 openings.incrementAndGet();
+                if (exchange.getRequestHeaders().getFirst("Idempotency-Key").startsWith(DIES)) {
+                    // As a killed case-service: the JDK's server closes the connection without an answer.
+                    throw new IllegalStateException("killed");
+                }
                 boolean first = openedKeys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
                 byte[] body = ("{\"caseId\":\"" + UUID.nameUUIDFromBytes(exchange.getRequestHeaders()
                         .getFirst("Idempotency-Key").getBytes(StandardCharsets.UTF_8)) + "\",\"caseType\":"

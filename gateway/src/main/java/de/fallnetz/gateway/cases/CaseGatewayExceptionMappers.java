@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import de.fallnetz.gateway.config.GatewayConfig;
 import de.fallnetz.platform.rest.Problem;
+import io.vertx.core.http.HttpClosedException;
 
 /** Turns what can go wrong between the gateway and the case service into problems the client can act on. */
 public class CaseGatewayExceptionMappers {
@@ -56,6 +57,12 @@ public class CaseGatewayExceptionMappers {
 
     @ServerExceptionMapper
     public Response unreachable(ProcessingException e, UriInfo uri) {
+        return caseServiceUnavailable(e, uri);
+    }
+
+    /** A connection that case-service's death closed mid-request: Vert.x reports it as such, not as a ProcessingException. */
+    @ServerExceptionMapper
+    public Response closed(HttpClosedException e, UriInfo uri) {
         return caseServiceUnavailable(e, uri);
     }
 

@@ -30,6 +30,7 @@ import de.fallnetz.contracts.cases.TimelineResponse;
 import de.fallnetz.gateway.audit.AuditService;
 import de.fallnetz.gateway.identity.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Cases, for clerks and partner agencies. Input is checked here first so bad requests never travel further. */
@@ -72,7 +73,7 @@ public class CaseGatewayResource {
         RestResponse<CaseResponse> opened;
         try {
             opened = admission.open(() -> cases.open(request, key), key);
-        } catch (ProcessingException | CaseServiceUnavailableException | TimeoutException e) {
+        } catch (ProcessingException | HttpClosedException | CaseServiceUnavailableException | TimeoutException e) {
             throw new CaseOpeningUnconfirmedException(key, e);
         }
         CaseResponse body = opened.getEntity();

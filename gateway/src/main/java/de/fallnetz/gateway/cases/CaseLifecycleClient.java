@@ -29,6 +29,7 @@ import de.fallnetz.contracts.cases.OfficeStatisticsResponse;
 import de.fallnetz.contracts.cases.WorklistResponse;
 import de.fallnetz.gateway.identity.InternalTokenHeaders;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.vertx.core.http.HttpClosedException;
 
 /**
  * The case service's lifecycle API: commands, worklist, documents, catalogue and jurisdiction. Reads are retried on
@@ -43,7 +44,8 @@ public interface CaseLifecycleClient {
 
     @GET
     @Path("/cases")
-    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, CaseServiceUnavailableException.class })
+    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, HttpClosedException.class,
+        CaseServiceUnavailableException.class })
     WorklistResponse worklist(@QueryParam("officeId") String officeId, @QueryParam("status") String status,
             @QueryParam("assignee") String assignee, @QueryParam("unassigned") Boolean unassigned,
             @QueryParam("overdue") Boolean overdue, @QueryParam("caseType") String caseType,
@@ -54,28 +56,33 @@ public interface CaseLifecycleClient {
     /** The team lead's figures of their own office (role team-lead; the office comes from the internal token). */
     @GET
     @Path("/statistics")
-    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, CaseServiceUnavailableException.class })
+    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, HttpClosedException.class,
+        CaseServiceUnavailableException.class })
     OfficeStatisticsResponse statistics();
 
     @GET
     @Path("/cases/{caseId}/documents/{documentId}")
     @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
-    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, CaseServiceUnavailableException.class })
+    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, HttpClosedException.class,
+        CaseServiceUnavailableException.class })
     RestResponse<byte[]> document(@PathParam("caseId") String caseId, @PathParam("documentId") String documentId);
 
     @GET
     @Path("/case-types")
-    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, CaseServiceUnavailableException.class })
+    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, HttpClosedException.class,
+        CaseServiceUnavailableException.class })
     JsonNode caseTypes();
 
     @GET
     @Path("/case-types/{code}/versions/{version}")
-    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, CaseServiceUnavailableException.class })
+    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, HttpClosedException.class,
+        CaseServiceUnavailableException.class })
     JsonNode caseTypeVersion(@PathParam("code") String code, @PathParam("version") String version);
 
     @GET
     @Path("/jurisdiction")
-    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, CaseServiceUnavailableException.class })
+    @Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, HttpClosedException.class,
+        CaseServiceUnavailableException.class })
     JsonNode jurisdiction(@QueryParam("postalCode") String postalCode, @QueryParam("caseType") String caseType,
             @QueryParam("municipality") String municipality);
 

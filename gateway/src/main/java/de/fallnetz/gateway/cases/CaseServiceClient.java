@@ -25,6 +25,7 @@ import de.fallnetz.contracts.cases.OpenCaseRequest;
 import de.fallnetz.contracts.cases.TimelineResponse;
 import de.fallnetz.gateway.identity.InternalTokenHeaders;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.vertx.core.http.HttpClosedException;
 
 /**
  * The case service's REST API. Calls are retried on connection failures and 5xx answers; opening a case is safe to
@@ -37,7 +38,8 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-@Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, CaseServiceUnavailableException.class })
+@Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, HttpClosedException.class,
+        CaseServiceUnavailableException.class })
 public interface CaseServiceClient {
 
     @POST
