@@ -48,10 +48,7 @@ class CaseLifecycleIT {
     }
 
     private static String open(Map<String, Object> body) {
-        return given().baseUri(gateway).contentType(ContentType.JSON)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
-                .when().post("/api/cases")
-                .then().statusCode(201).extract().path("caseId");
+        return system.openCase(body);
     }
 
     private static JsonPath read(String caseId) {
