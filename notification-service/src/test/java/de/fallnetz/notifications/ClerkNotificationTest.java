@@ -85,6 +85,12 @@ class ClerkNotificationTest {
                 .body("items[0].caseId", equalTo(caseId)));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(caseId)));
+        assertThat(String.join("\n", lines).replace(": ", ":")).contains("event:notification\ndata:{");
+        // The case's opening, once consumed, is a signal for open pages of the case (no notification for the bell).
+        await().atMost(Duration.ofSeconds(30)).until(() -> String.join("\n", lines).replace(": ", ":")
+                .matches("(?s).*event:case-changed\ndata:\\{[^\n]*\"" + caseId + "\"[^\n]*case\\.opened.*"));
+        // A quiet stream still says it is alive (every second under %test), so its reader can tell quiet from dead.
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream().anyMatch(l -> l.matches("event: ?heartbeat")));
 
         String id = given().auth().oauth2(clerk("anna", office)).queryParam("officeId", office).queryParam("clerk", "anna")
                 .when().get("/api/clerk-notifications").then().extract().path("items[0].id");

@@ -79,9 +79,7 @@ class ActingForOthersIT {
         body.put("application", Map.of("postalCode", "10115", "university", "Technische Universität Berlin",
                 "studyProgramme", "M.Sc. Computer Science", "studyStart", "2026-10-01", "financing",
                 "BLOCKED_ACCOUNT"));
-        String caseId = given().baseUri(gateway).contentType(ContentType.JSON)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
-                .when().post("/api/cases").then().statusCode(201).extract().path("caseId");
+        String caseId = system.openCase(body);
 
         command(caseId, "transfer", Map.of("toOfficeId", "abh-muenchen", "reason", "Umzug nach München"));
         // The case now belongs to the office of the new residence: only its clerks read it (Berlin's get 404).
@@ -139,10 +137,7 @@ class ActingForOthersIT {
     }
 
     private static void command(String caseId, String path, Object body) {
-        given().baseUri(gateway).contentType(ContentType.JSON)
-                .header("If-Match", "\"" + read(caseId).getLong("version") + "\"")
-                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
-                .when().post("/api/cases/" + caseId + "/" + path).then().statusCode(200);
+        system.command(caseId, path, body);
     }
 
     private static void tickAll(String caseId) {

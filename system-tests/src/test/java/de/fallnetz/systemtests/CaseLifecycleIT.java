@@ -57,13 +57,7 @@ class CaseLifecycleIT {
     }
 
     private static JsonPath command(String caseId, String path, Object body) {
-        var request = given().baseUri(gateway).contentType(ContentType.JSON)
-                .header("If-Match", "\"" + read(caseId).getLong("version") + "\"")
-                .header("Idempotency-Key", UUID.randomUUID().toString());
-        if (body != null) {
-            request = request.body(body);
-        }
-        return request.when().post("/api/cases/" + caseId + "/" + path).then().statusCode(200).extract().jsonPath();
+        return system.command(caseId, path, body);
     }
 
     private static void tickAll(String caseId) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -68,7 +69,9 @@ final class HeadlessChromium implements AutoCloseable {
         // In the middle of the window: a button at its lower edge may lie under the page's footer.
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
-        waiting().until(stalenessOf(element));
+        // While the old page goes, Chrome may answer about its element with "does not belong to the document"
+        // instead of "stale": both mean the page was left.
+        waiting().ignoring(WebDriverException.class).until(stalenessOf(element));
         waiting().until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 

@@ -1,7 +1,5 @@
 package de.fallnetz.systemtests;
 
-import static io.restassured.RestAssured.given;
-import static jakarta.ws.rs.core.Response.Status.CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,7 +28,6 @@ import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.Fixtures;
 import de.fallnetz.devstack.KafkaTestClient;
 import de.fallnetz.devstack.MailEndpoints;
-import io.restassured.http.ContentType;
 
 /**
  * kill -9 of notification-service while it delivers a queue of applicant mails: after the restart every mail
@@ -123,9 +120,7 @@ class NotificationCrashIT {
     private static void openCase(String email) {
         String body = Fixtures.openCaseJson().replace("\"preferredLanguage\": \"vi\"",
                 "\"preferredLanguage\": \"vi\", \"email\": \"" + email + "\"");
-        given().baseUri(system.url(FallnetzService.GATEWAY)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/cases")
-                .then().statusCode(CREATED.getStatusCode());
+        system.openCase(body);
     }
 
     /** The Message-IDs in the address's inbox, read over IMAP as a mail client would. */

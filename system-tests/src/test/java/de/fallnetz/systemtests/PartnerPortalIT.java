@@ -2,7 +2,6 @@ package de.fallnetz.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static jakarta.ws.rs.core.Response.Status.CREATED;
-import static jakarta.ws.rs.core.Response.Status.OK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
@@ -272,12 +271,7 @@ class PartnerPortalIT {
 
     private static void tickAll(String caseId) {
         for (String item : read(caseId).getList("checklist.id", String.class)) {
-            String version = "\"" + read(caseId).getLong("version") + "\"";
-            String key = UUID.randomUUID().toString();
-            RunningSystem.repeatedOnUnavailable(() -> given().baseUri(gateway).contentType(ContentType.JSON)
-                    .header("If-Match", version).header("Idempotency-Key", key).body(Map.of("note", "liegt vor"))
-                    .when().post("/api/cases/" + caseId + "/checklist/" + item + "/tick"))
-                    .then().statusCode(OK.getStatusCode());
+            system.command(caseId, "checklist/" + item + "/tick", Map.of("note", "liegt vor"));
         }
     }
 }

@@ -31,6 +31,7 @@ import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
@@ -143,6 +144,22 @@ final class RunningSystem {
         // A repeat may find the case the first attempt opened (200).
         return repeatedOnUnavailable(post).then().statusCode(oneOf(CREATED.getStatusCode(), OK.getStatusCode()))
                 .extract().path("caseId");
+    }
+
+    /**
+     * A clerk's command on a case through the gateway, as a careful client sends it: the version read once, one
+     * Idempotency-Key for every attempt, repeated on a 503 (a repeat with the key answers the case as the first
+     * attempt left it, whatever the version is by then). Expects 200 and returns the case.
+     */
+    JsonPath command(String caseId, String path, Object body) {
+        String gateway = url(FallnetzService.GATEWAY);
+        long version = given().baseUri(gateway).when().get("/api/cases/" + caseId).then()
+                .statusCode(OK.getStatusCode()).extract().jsonPath().getLong("version");
+        String key = UUID.randomUUID().toString();
+        return repeatedOnUnavailable(() -> given().baseUri(gateway).contentType(ContentType.JSON)
+                .header("If-Match", "\"" + version + "\"").header("Idempotency-Key", key)
+                .body(body == null ? Map.of() : body).when().post("/api/cases/" + caseId + "/" + path))
+                .then().statusCode(OK.getStatusCode()).extract().jsonPath();
     }
 
     /**

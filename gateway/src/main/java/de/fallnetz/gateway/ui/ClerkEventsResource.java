@@ -2,6 +2,7 @@ package de.fallnetz.gateway.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
@@ -15,12 +16,14 @@ import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The live changes of the signed-in clerk's office as server-sent events, for the pages' htmx SSE extension: event
@@ -29,14 +32,22 @@ import io.smallrye.mutiny.Multi;
  * <p>
  * The source is notification-service's clerk stream ({@code /api/clerk-notifications/stream}), opened with the
  * clerk's internal token: it already turns partner answers, deemed consents, near deadlines and transfers into
- * per-office notifications, so the gateway needs no Kafka consumer of its own. When it cannot be reached the stream
- * ends with a reconnect delay of {@code fallnetz.gateway.ui.events-retry}; meanwhile the pages poll slowly.
+ * per-office notifications, so the gateway needs no Kafka consumer of its own. Its {@code case-changed} signals
+ * (case-service published a change, and notification-service has consumed it) become {@code case-<caseId>} only; a
+ * partner's answer or a deemed consent is told to the case page again after {@code fallnetz.gateway.ui.events-recheck},
+ * for case-service applies it on its own consumer, often a moment later. Its heartbeats pass on as SSE
+ * comments; when it cannot be reached, or nothing comes for {@code fallnetz.gateway.ui.events-silence} (three missed
+ * heartbeats), the stream ends with a reconnect delay of {@code fallnetz.gateway.ui.events-retry}; meanwhile the pages poll slowly.
  */
 @Path("/ui/events")
 @RolesAllowed({ CurrentClerk.CLERK, CurrentClerk.TEAM_LEAD })
 public class ClerkEventsResource {
 
     private static final Logger LOG = Logger.getLogger(ClerkEventsResource.class);
+    private static final String HEARTBEAT = "heartbeat";
+    private static final String CASE_CHANGED = "case-changed";
+    /** Notifications of what a partner did, which case-service applies on its own consumer. */
+    private static final Set<String> FROM_PARTNERS = Set.of("PARTNER_ANSWERED", "DEEMED_CONSENT");
 
     private final UiConfig config;
     private final CurrentClerk clerk;
@@ -60,11 +71,40 @@ public class ClerkEventsResource {
         String office = clerk.officeId().get();
         // Opened here, on the request, so the internal token is the signed-in clerk's.
         return Multi.createFrom().deferred(() -> notifications.get().stream(office))
-                .onItem().transformToIterable(n -> events(sse, read(n)))
+                // notification-service sends a heartbeat every 15 s: a stream that stays silent longer is dead
+                // (a half-open connection ends no stream by itself).
+                .ifNoItem().after(config.eventsSilence()).fail()
+                .onItem().transformToMultiAndMerge(e -> passOn(sse, e))
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("clerk events: %s", e.toString());
                     return unavailable(sse);
                 });
+    }
+
+    private Multi<OutboundSseEvent> passOn(Sse sse, SseEvent<String> e) {
+        if (HEARTBEAT.equals(e.name())) {
+            // As a comment: it keeps proxies from closing the page's stream as idle and lets the gateway notice a
+            // page that has gone.
+            return Multi.createFrom().item(sse.newEventBuilder().comment(HEARTBEAT).build());
+        }
+        JsonNode data = read(e.data());
+        String caseId = data.path("caseId").asText("");
+        if (CASE_CHANGED.equals(e.name())) {
+            return UiSupport.CASE_ID.matcher(caseId).matches()
+                    ? Multi.createFrom().item(caseEvent(sse, caseId, CASE_CHANGED))
+                    : Multi.createFrom().empty();
+        }
+        Multi<OutboundSseEvent> now = Multi.createFrom().iterable(events(sse, data));
+        if (!UiSupport.CASE_ID.matcher(caseId).matches() || !FROM_PARTNERS.contains(data.path("kind").asText())) {
+            return now;
+        }
+        Multi<OutboundSseEvent> again = Multi.createFrom().item(caseEvent(sse, caseId, data.path("kind").asText()))
+                .onItem().call(x -> Uni.createFrom().nullItem().onItem().delayIt().by(config.eventsRecheck()));
+        return Multi.createBy().concatenating().streams(now, again);
+    }
+
+    private static OutboundSseEvent caseEvent(Sse sse, String caseId, String kind) {
+        return sse.newEventBuilder().name("case-" + caseId).data(kind).build();
     }
 
     private JsonNode read(String notification) {
@@ -82,7 +122,7 @@ public class ClerkEventsResource {
         events.add(sse.newEventBuilder().name("notification").data(kind).build());
         String caseId = notification.path("caseId").asText("");
         if (UiSupport.CASE_ID.matcher(caseId).matches()) {
-            events.add(sse.newEventBuilder().name("case-" + caseId).data(kind).build());
+            events.add(caseEvent(sse, caseId, kind));
         }
         return events;
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,11 +29,12 @@ public interface ClerkNotificationsClient {
             @QueryParam("unread") boolean unread, @QueryParam("limit") int limit);
 
     /**
-     * New notifications of the office as they are stored, as server-sent events: each event's data is one
-     * notification as JSON (read as text: the events carry no media type of their own).
+     * The office's live stream as server-sent events: {@code notification} (data: one notification as JSON, read as
+     * text), {@code case-changed} (data: case ID and event type) and {@code heartbeat} while the office is quiet.
+     * The read timeout above only bounds the wait for the response's head, not the quiet between events.
      */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<String> stream(@QueryParam("officeId") String officeId);
+    Multi<SseEvent<String>> stream(@QueryParam("officeId") String officeId);
 }

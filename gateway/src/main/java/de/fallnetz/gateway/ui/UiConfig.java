@@ -17,6 +17,21 @@ public interface UiConfig {
     @WithDefault("30s")
     Duration eventsRetry();
 
+    /**
+     * After a partner's answer or a deemed consent, the case page is told twice: at once and again after this
+     * long. case-service applies the same partner event on its own consumer, usually a moment later than
+     * notification-service, and a page that fetched itself too early would otherwise keep the old state.
+     */
+    @WithDefault("3s")
+    Duration eventsRecheck();
+
+    /**
+     * How long notification-service's live stream may stay silent before the gateway takes it for dead and tells the
+     * page to reconnect: three of its heartbeats ({@code fallnetz.notifications.clerk-stream-heartbeat}, 15 s).
+     */
+    @WithDefault("45s")
+    Duration eventsSilence();
+
     /** Sign-ins one client address may start at once (SignInRateLimiter). */
     @WithDefault("10")
     int signInBurst();

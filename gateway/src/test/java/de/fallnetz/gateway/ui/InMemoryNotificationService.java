@@ -1,5 +1,6 @@
 package de.fallnetz.gateway.ui;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,12 +69,31 @@ public class InMemoryNotificationService implements ClerkNotificationsClient {
     }
 
     @Override
-    public Multi<String> stream(String officeId) {
-        return live.filter(n -> officeId.equals(n.path("officeId").asText())).map(ObjectNode::toString)
+    public Multi<SseEvent<String>> stream(String officeId) {
+        Multi<SseEvent<String>> news = live.filter(n -> officeId.equals(n.path("officeId").asText()))
+                .map(n -> new Event("notification", n.toString()));
+        // Heartbeats as notification-service sends them, so a quiet page's stream lives on.
+        Multi<SseEvent<String>> heartbeats = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
+                .onOverflow().drop().map(tick -> new Event("heartbeat", String.valueOf(tick)));
+        return Multi.createBy().merging().streams(news, heartbeats)
                 .onSubscription().invoke(s -> {
                     openStreams.incrementAndGet();
                     lastOpened = System.nanoTime();
                 })
                 .onTermination().invoke(openStreams::decrementAndGet);
+    }
+
+    /** One server-sent event, as notification-service sends them. */
+    private record Event(String name, String data) implements SseEvent<String> {
+
+        @Override
+        public String id() {
+            return null;
+        }
+
+        @Override
+        public String comment() {
+            return null;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -50,15 +51,22 @@ class NotificationBellResourceTest {
     @Test
     @TestSecurity(user = "anna.schmidt", roles = "clerk", attributes = @SecurityAttribute(key = "office_id",
             value = "abh-berlin"))
-    void shouldRelayTheOfficesLiveNotificationsAsEventsForTheBellAndTheCasePage() {
+    void shouldRelayTheOfficesLiveNotificationsAsEventsForTheBellAndTheCasePageAcrossQuietSpells() {
         String body = given().when().get("/ui/events")
                 .then().statusCode(OK.getStatusCode())
                 .contentType(containsString("text/event-stream"))
                 .extract().asString();
 
-        assertThat(body.replace(": ", ":")).contains("event:notification\ndata:PARTNER_ANSWERED")
-                .contains("event:case-" + NotificationServiceStub.CASE_ID + "\ndata:PARTNER_ANSWERED")
-                .doesNotContain("Neue Antwort");
+        String events = body.replace(": ", ":");
+        assertThat(events).contains("event:notification\ndata:PARTNER_ANSWERED")
+                .contains(":heartbeat")
+                .doesNotContain("Neue Antwort").doesNotContain("unavailable");
+        // A partner's answer reaches the case page twice: case-service may apply it a moment after this stream.
+        assertThat(events.split("event:case-" + NotificationServiceStub.CASE_ID + "\ndata:PARTNER_ANSWERED", -1))
+                .hasSize(3);
+        // A change case-service published refreshes that case's page, and is no notification for the bell.
+        assertThat(events).contains("event:case-" + NotificationServiceStub.CHANGED_CASE_ID + "\ndata:case-changed");
+        assertThat(events.split("event:notification", -1)).hasSize(2);
         assertThat(NotificationServiceStub.lastStreamQuery).isEqualTo("officeId=abh-berlin");
         assertThat(NotificationServiceStub.lastStreamAuthorization).startsWith("Bearer ey");
     }
@@ -76,6 +84,7 @@ class NotificationBellResourceTest {
     public static class NotificationServiceStub implements QuarkusTestProfile {
 
         static final String CASE_ID = "0b7c6a52-6a3e-4a43-9d55-2f1c7c1f0c11";
+        static final String CHANGED_CASE_ID = "5e0d4c3b-2a19-4f8e-8d7c-6b5a4f3e2d1c";
         static volatile String lastStreamQuery;
         static volatile String lastStreamAuthorization;
 
@@ -85,7 +94,19 @@ class NotificationBellResourceTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.notification-service.url", "http://127.0.0.1:" + start());
+            // A short read timeout and a short silence, which the stub's 3 s of heartbeats outlast.
+            return Map.of("quarkus.rest-client.notification-service.url", "http://127.0.0.1:" + start(),
+                    "quarkus.rest-client.notification-service.read-timeout", "1000",
+                    "fallnetz.gateway.ui.events-silence", "2s", "fallnetz.gateway.ui.events-recheck", "200ms");
+        }
+
+        /** The stand-in's pace between heartbeats (a JDK HTTP server thread, not a test thread). */
+        private static void pause(Duration d) {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static synchronized int start() {
@@ -111,17 +132,25 @@ class NotificationBellResourceTest {
                         out.write(body);
                     }
                 });
-                // One notification, then the stream ends (the gateway's stream ends with it).
+                // Quiet for 3 s but for heartbeats (longer than the profile's read timeout and silence), then one
+                // notification, then the stream ends (and the gateway's with it).
                 server.createContext("/api/clerk-notifications/stream", exchange -> {
                     lastStreamQuery = exchange.getRequestURI().getQuery();
                     lastStreamAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
-                    byte[] body = ("data: {\"id\":\"3\",\"officeId\":\"abh-berlin\",\"caseId\":\"" + CASE_ID
-                            + "\",\"kind\":\"PARTNER_ANSWERED\",\"text\":\"Neue Antwort von ba-zav\"}\n\n")
-                            .getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.sendResponseHeaders(200, 0);
                     try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(body);
+                        for (int beat = 0; beat < 6; beat++) {
+                            out.write(("event: heartbeat\ndata: " + beat + "\n\n").getBytes(StandardCharsets.UTF_8));
+                            out.flush();
+                            pause(Duration.ofMillis(500));
+                        }
+                        out.write(("event: case-changed\ndata: {\"officeId\":\"abh-berlin\",\"caseId\":\""
+                                + CHANGED_CASE_ID + "\",\"type\":\"de.fallnetz.case.status-changed\"}\n\n")
+                                .getBytes(StandardCharsets.UTF_8));
+                        out.write(("event: notification\ndata: {\"id\":\"3\",\"officeId\":\"abh-berlin\",\"caseId\":\""
+                                + CASE_ID + "\",\"kind\":\"PARTNER_ANSWERED\",\"text\":\"Neue Antwort von ba-zav\"}\n\n")
+                                .getBytes(StandardCharsets.UTF_8));
                     }
                 });
                 server.start();

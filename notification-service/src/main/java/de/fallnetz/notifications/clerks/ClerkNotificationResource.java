@@ -14,13 +14,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import de.fallnetz.notifications.config.NotificationConfig;
 import de.fallnetz.platform.rest.ProblemException;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Multi;
@@ -46,10 +49,13 @@ public class ClerkNotificationResource {
 
     private final ClerkNotifications notifications;
     private final JsonWebToken caller;
+    private final NotificationConfig config;
 
-    public ClerkNotificationResource(ClerkNotifications notifications, JsonWebToken caller) {
+    public ClerkNotificationResource(ClerkNotifications notifications, JsonWebToken caller,
+            NotificationConfig config) {
         this.notifications = notifications;
         this.caller = caller;
+        this.config = config;
     }
 
     /** The office and clerk asked for must be the caller's own (a 403 problem otherwise). */
@@ -99,13 +105,27 @@ public class ClerkNotificationResource {
         return new MarkedResponse(marked, notifications.unread(officeId, clerk));
     }
 
+    /**
+     * Each new notification of the office as an event {@code notification} (its data the notification as JSON); each
+     * change of one of its cases that case-service published as an event {@code case-changed} (data: case ID and
+     * event type, sent once this service committed the event, so case-service already shows the change); and an
+     * event {@code heartbeat} every {@code fallnetz.notifications.clerk-stream-heartbeat}.
+     */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "New notifications of the office as server-sent events")
-    public Multi<ClerkNotification> stream(@QueryParam("officeId") @NotBlank String officeId) {
+    @Operation(summary = "New notifications of the office as server-sent events, with heartbeats")
+    public Multi<OutboundSseEvent> stream(@QueryParam("officeId") @NotBlank String officeId, @Context Sse sse) {
         requireOwn(officeId, null);
-        return notifications.stream(officeId);
+        Multi<OutboundSseEvent> news = notifications.stream(officeId)
+                .map(n -> sse.newEventBuilder().name("notification").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(ClerkNotification.class, n).build());
+        Multi<OutboundSseEvent> changes = notifications.changes(officeId)
+                .map(c -> sse.newEventBuilder().name("case-changed").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(CaseChanged.class, c).build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.clerkStreamHeartbeat())
+                .onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().name("heartbeat").data(String.valueOf(tick)).build());
+        return Multi.createBy().merging().streams(news, changes, heartbeats);
     }
 }

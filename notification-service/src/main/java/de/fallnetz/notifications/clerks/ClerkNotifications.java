@@ -43,13 +43,22 @@ public class ClerkNotifications {
     private final AgroalDataSource dataSource;
     private final NotificationService cases;
     private final Event<ClerkNotification> created;
+    private final Event<CaseChanged> changed;
     private final BroadcastProcessor<ClerkNotification> live = BroadcastProcessor.create();
+    private final BroadcastProcessor<CaseChanged> changes = BroadcastProcessor.create();
 
     public ClerkNotifications(AgroalDataSource dataSource, NotificationService cases,
-            Event<ClerkNotification> created) {
+            Event<ClerkNotification> created, Event<CaseChanged> changed) {
         this.dataSource = dataSource;
         this.cases = cases;
         this.created = created;
+        this.changed = changed;
+    }
+
+    /** Signals open pages of the office once the current transaction commits (nothing is stored). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void caseChanged(String officeId, String caseId, String eventType) {
+        changed.fire(new CaseChanged(officeId, caseId, eventType));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -200,6 +209,15 @@ public class ClerkNotifications {
 
     void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClerkNotification n) {
         live.onNext(n);
+    }
+
+    /** Changes of the office's cases as their transactions commit. */
+    public Multi<CaseChanged> changes(String officeId) {
+        return changes.filter(c -> c.officeId().equals(officeId));
+    }
+
+    void signal(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseChanged c) {
+        changes.onNext(c);
     }
 
     private void add(String eventId, String officeId, String caseId, String kind, String text) {

@@ -29,6 +29,14 @@ public interface NotificationConfig {
 
     Reminders reminders();
 
+    /**
+     * How often the clerks' live stream ({@code /api/clerk-notifications/stream}) sends a {@code heartbeat} event
+     * while nothing happens, so that its reader can tell a quiet office from a dead connection (the gateway gives up
+     * after three missed heartbeats) and proxies in between do not close it as idle.
+     */
+    @WithDefault("15s")
+    Duration clerkStreamHeartbeat();
+
     interface StatusToken {
 
         /**

@@ -1,5 +1,6 @@
 package de.fallnetz.notifications.messaging;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,6 +67,26 @@ public class CaseEventHandler {
         } else if (data instanceof CaseTransferred transferred) {
             notifications.transferred(event.id(), transferred);
             clerks.caseTransferredIn(event.id(), transferred);
+            clerks.caseChanged(transferred.fromOfficeId(), transferred.caseId(), event.type().type());
         }
+        officeOf(data).ifPresent(office -> clerks.caseChanged(office, event.subject(), event.type().type()));
+    }
+
+    /** The office whose open pages of the case must fetch it again (for a transfer: the receiving one). */
+    private static Optional<String> officeOf(FallnetzEvent data) {
+        if (data instanceof CaseOpened e) {
+            return Optional.ofNullable(e.officeId());
+        } else if (data instanceof DocumentsRequested e) {
+            return Optional.ofNullable(e.officeId());
+        } else if (data instanceof CaseStatusChanged e) {
+            return Optional.ofNullable(e.officeId());
+        } else if (data instanceof CaseDecided e) {
+            return Optional.ofNullable(e.officeId());
+        } else if (data instanceof CardReadyForPickup e) {
+            return Optional.ofNullable(e.officeId());
+        } else if (data instanceof CaseTransferred e) {
+            return Optional.ofNullable(e.toOfficeId());
+        }
+        return Optional.empty();
     }
 }

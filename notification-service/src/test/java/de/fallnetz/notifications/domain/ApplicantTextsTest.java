@@ -55,6 +55,11 @@ class ApplicantTextsTest {
         public Reminders reminders() {
             return null;
         }
+
+        @Override
+        public Duration clerkStreamHeartbeat() {
+            return Duration.ofSeconds(15);
+        }
     });
 
     @Test
