@@ -110,10 +110,18 @@ public final class DevStack implements AutoCloseable {
     private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
+     * Ports handed out by any JVM on this machine, one empty file per port: the system tests and the short chaos run
+     * start their stacks side by side, and two JVMs once picked the same port for processes that bound it seconds
+     * later. A claim older than {@link #CLAIM_LIFETIME} is from a JVM that is gone.
+     */
+    private static final Path CLAIMS = Path.of(System.getProperty("java.io.tmpdir"), "fallnetz-ports");
+    private static final java.time.Duration CLAIM_LIFETIME = java.time.Duration.ofHours(6);
+
+    /**
      * A TCP port nobody listens on right now, for a process of the system or a test to take. The process binds it
      * only seconds later, so the port comes from below the ephemeral range: there an outgoing connection of any
      * process on the machine (a Kafka or JDBC client) can never take it in between, as it did with ports the kernel
-     * chose. Never the same port twice in one JVM.
+     * chose. Never the same port twice in one JVM, nor one that another JVM claimed (see {@link #CLAIMS}).
      */
     public static int freePort() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
@@ -124,7 +132,7 @@ public final class DevStack implements AutoCloseable {
             }
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new java.net.InetSocketAddress("0.0.0.0", port));
-                if (HANDED_OUT.add(port)) {
+                if (claim(port) && HANDED_OUT.add(port)) {
                     return port;
                 }
             } catch (IOException e) {
@@ -135,6 +143,29 @@ public final class DevStack implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Claims the port for this JVM unless another JVM holds a fresh claim; this JVM's claims go when it exits. */
+    private static boolean claim(int port) {
+        try {
+            java.nio.file.Files.createDirectories(CLAIMS);
+            Path file = CLAIMS.resolve(String.valueOf(port));
+            try {
+                java.nio.file.Files.createFile(file);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                java.time.Instant claimed = java.nio.file.Files.getLastModifiedTime(file).toInstant();
+                if (claimed.plus(CLAIM_LIFETIME).isAfter(java.time.Instant.now())) {
+                    return false;
+                }
+                java.nio.file.Files.setLastModifiedTime(file,
+                        java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+            }
+            file.toFile().deleteOnExit();
+            return true;
+        } catch (IOException e) {
+            // No shared directory: the bind check alone, as before.
+            return true;
         }
     }
 

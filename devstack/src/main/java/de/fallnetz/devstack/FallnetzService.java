@@ -23,9 +23,6 @@ public final class FallnetzService {
 
     /** The file, as a classpath resource. */
     public static final String RESOURCE = "/services.yaml";
-    /** The gateway's CSRF token signing key: made afresh for each start of the stack, never stored. */
-    private static final String CSRF_SIGNATURE_KEY = java.util.HexFormat.of()
-            .formatHex(randomBytes());
 
     private static final List<FallnetzService> ALL = load();
 
@@ -180,7 +177,6 @@ public final class FallnetzService {
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", PartnerTokens.shared().privateKeyFile().toString());
             env.put("FALLNETZ_OIDC_ISSUER", oidcIssuer != null ? oidcIssuer : "http://127.0.0.1:1/realms/none");
             env.put("FALLNETZ_OIDC_CLIENT_SECRET", KeycloakTokens.GATEWAY_SECRET);
-            env.put("FALLNETZ_CSRF_SIGNATURE_KEY", CSRF_SIGNATURE_KEY);
         } else {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PartnerTokens.shared().publicKey().toString());
         }
@@ -239,11 +235,5 @@ public final class FallnetzService {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
         }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return key;
     }
 }

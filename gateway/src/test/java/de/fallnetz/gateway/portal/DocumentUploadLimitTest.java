@@ -116,7 +116,7 @@ class DocumentUploadLimitTest {
 
     private static io.restassured.response.Response portalUpload(String id, byte[] pdf) {
         String token = CsrfForms.token();
-        return given().redirects().follow(false).cookie("csrf-token", CsrfForms.cookie(token))
+        return given().redirects().follow(false).cookie(CsrfForms.COOKIE, CsrfForms.cookie(token))
                 .multiPart("csrf-token", token).multiPart("version", "1")
                 .multiPart("formKey", UUID.randomUUID().toString())
                 .multiPart("file", "Zeugnis.pdf", pdf, "application/pdf")
@@ -139,7 +139,7 @@ class DocumentUploadLimitTest {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(base + "portal/relocation-handoff/requests/" + id + "/documents"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Cookie", "csrf-token=" + CsrfForms.cookie(token))
+                .header("Cookie", CsrfForms.COOKIE + "=" + CsrfForms.cookie(token))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -127,7 +127,7 @@ class PartnerPortalResourceTest {
     void shouldUploadAPdfToTheRequest() {
         var r = InMemoryInteractionServices.deliver("relocation-handoff", "RELOCATION_HANDOFF", AGENCY, 5);
         String token = CsrfForms.token();
-        given().redirects().follow(false).cookie("csrf-token", CsrfForms.cookie(token))
+        given().redirects().follow(false).cookie(CsrfForms.COOKIE, CsrfForms.cookie(token))
                 .multiPart("csrf-token", token).multiPart("version", "1")
                 .multiPart("formKey", UUID.randomUUID().toString())
                 .multiPart("file", "Arbeitsvertrag.pdf", "%PDF-1.4\n%%EOF\n".getBytes(), "application/pdf")

@@ -79,7 +79,10 @@ final class Browser implements AutoCloseable {
     /** Clicks a link or a form's button and waits until the next page has loaded. */
     void follow(org.openqa.selenium.WebElement element) {
         click(element);
-        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+        // While the old page goes, Chrome may answer about its element with "does not belong to the document"
+        // instead of "stale": both mean the page was left.
+        waiting().ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
         waiting().until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
