@@ -34,10 +34,11 @@ import io.smallrye.mutiny.Uni;
  * clerk's internal token: it already turns partner answers, deemed consents, near deadlines and transfers into
  * per-office notifications, so the gateway needs no Kafka consumer of its own. Its {@code case-changed} signals
  * (case-service published a change, and notification-service has consumed it) become {@code case-<caseId>} only; a
- * partner's answer or a deemed consent is told to the case page again after {@code fallnetz.gateway.ui.events-recheck},
- * for case-service applies it on its own consumer, often a moment later. Its heartbeats pass on as SSE
- * comments; when it cannot be reached, or nothing comes for {@code fallnetz.gateway.ui.events-silence} (three missed
- * heartbeats), the stream ends with a reconnect delay of {@code fallnetz.gateway.ui.events-retry}; meanwhile the pages poll slowly.
+ * partner's answer or a deemed consent is told to the case page again after
+ * {@code fallnetz.gateway.ui.events-recheck}, for case-service applies it on its own consumer, often a moment later.
+ * Its heartbeats pass on as SSE comments. When it cannot be reached, or nothing comes for
+ * {@code fallnetz.gateway.ui.events-silence} (three missed heartbeats), the stream ends with a reconnect delay of
+ * {@code fallnetz.gateway.ui.events-retry}; meanwhile the pages poll slowly.
  */
 @Path("/ui/events")
 @RolesAllowed({ CurrentClerk.CLERK, CurrentClerk.TEAM_LEAD })
