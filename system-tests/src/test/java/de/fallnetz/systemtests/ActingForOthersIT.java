@@ -127,8 +127,7 @@ class ActingForOthersIT {
     }
 
     private static JsonPath read(String caseId) {
-        return given().baseUri(gateway).when().get("/api/cases/" + caseId).then().statusCode(200).extract()
-                .jsonPath();
+        return system.readCase(caseId);
     }
 
     private static JsonPath read(String caseId, String token) {

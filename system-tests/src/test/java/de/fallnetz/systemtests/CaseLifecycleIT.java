@@ -52,8 +52,7 @@ class CaseLifecycleIT {
     }
 
     private static JsonPath read(String caseId) {
-        return given().baseUri(gateway).when().get("/api/cases/" + caseId).then().statusCode(200).extract()
-                .jsonPath();
+        return system.readCase(caseId);
     }
 
     private static JsonPath command(String caseId, String path, Object body) {

@@ -189,7 +189,6 @@ class ClerkUiIT {
     }
 
     private static JsonPath read(String caseId) {
-        return given().baseUri(gateway).when().get("/api/cases/" + caseId).then().statusCode(200).extract()
-                .jsonPath();
+        return system.readCase(caseId);
     }
 }

@@ -265,8 +265,7 @@ class PartnerPortalIT {
     }
 
     private static JsonPath read(String caseId) {
-        return given().baseUri(gateway).when().get("/api/cases/" + caseId).then().statusCode(200).extract()
-                .jsonPath();
+        return system.readCase(caseId);
     }
 
     private static void tickAll(String caseId) {

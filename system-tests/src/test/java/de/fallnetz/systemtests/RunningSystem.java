@@ -146,6 +146,12 @@ final class RunningSystem {
                 .extract().path("caseId");
     }
 
+    /** The case as the gateway answers it (200 expected). */
+    JsonPath readCase(String caseId) {
+        return given().baseUri(url(FallnetzService.GATEWAY)).when().get("/api/cases/" + caseId).then()
+                .statusCode(OK.getStatusCode()).extract().jsonPath();
+    }
+
     /**
      * A clerk's command on a case through the gateway, as a careful client sends it: the version read once, one
      * Idempotency-Key for every attempt, repeated on a 503 (a repeat with the key answers the case as the first
@@ -153,8 +159,7 @@ final class RunningSystem {
      */
     JsonPath command(String caseId, String path, Object body) {
         String gateway = url(FallnetzService.GATEWAY);
-        long version = given().baseUri(gateway).when().get("/api/cases/" + caseId).then()
-                .statusCode(OK.getStatusCode()).extract().jsonPath().getLong("version");
+        long version = readCase(caseId).getLong("version");
         String key = UUID.randomUUID().toString();
         return repeatedOnUnavailable(() -> given().baseUri(gateway).contentType(ContentType.JSON)
                 .header("If-Match", "\"" + version + "\"").header("Idempotency-Key", key)
