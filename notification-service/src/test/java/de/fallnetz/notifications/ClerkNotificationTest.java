@@ -153,6 +153,12 @@ class ClerkNotificationTest {
                 .queryParam("clerk", "anna")
                 .when().get("/api/clerk-notifications")
                 .then().statusCode(403);
+        // The live stream (notifications and case-changed signals) of another office is not opened either.
+        given().queryParam("officeId", office).when().get("/api/clerk-notifications/stream")
+                .then().statusCode(401);
+        given().auth().oauth2(clerk("anna", "abh-other")).queryParam("officeId", office)
+                .when().get("/api/clerk-notifications/stream")
+                .then().statusCode(403);
     }
 
     /** The internal token the gateway forwards for a signed-in clerk of {@code office}. */
