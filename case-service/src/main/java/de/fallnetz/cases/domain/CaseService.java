@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,14 +48,16 @@ public class CaseService {
     private final CaseTypeCatalogue catalogue;
     private final Jurisdiction jurisdiction;
     private final CaseViews views;
+    private final OpenCaseStore store;
 
     public CaseService(CaseEvents events, ObjectMapper mapper, CaseTypeCatalogue catalogue, Jurisdiction jurisdiction,
-            CaseViews views) {
+            CaseViews views, OpenCaseStore store) {
         this.events = events;
         this.mapper = mapper;
         this.catalogue = catalogue;
         this.jurisdiction = jurisdiction;
         this.views = views;
+        this.store = store;
     }
 
     /**
@@ -69,14 +70,15 @@ public class CaseService {
         if (idempotencyKey != null) {
             // A retry may arrive while the first request is still being processed: it waits here until that one
             // has committed, then finds its case; but not forever, which would park a pooled connection per retry.
-            lockIdempotencyKey(idempotencyKey);
-            Optional<CaseEntity> earlier = CaseEntity.findByIdempotencyKey(idempotencyKey);
+            store.lockIdempotencyKey(idempotencyKey);
+            Optional<OpenCaseStore.Earlier> earlier = store.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
-                if (!hash.equals(earlier.get().requestHash)) {
+                if (!hash.equals(earlier.get().requestHash())) {
                     throw new ProblemException(Problem.typed("idempotency-key-reused", "Idempotency key reused", 422,
                             "This Idempotency-Key was already used for a different request"));
                 }
-                return new OpenedCase(views.toResponse(earlier.get()), false);
+                // A retry: rare, so the whole case is read as any other read does.
+                return new OpenedCase(views.toResponse(CaseEntity.findById(earlier.get().id())), false);
             }
         }
         // Microseconds: what PostgreSQL stores, so the response equals what a later read returns.
@@ -99,7 +101,7 @@ public class CaseService {
         RoutingResult routing = route(type, request);
         String officeId = chooseOffice(routing, request.officeId());
         UUID related = request.relatedCaseId() == null ? null : UUID.fromString(request.relatedCaseId());
-        if (related != null && CaseEntity.findById(related) == null) {
+        if (related != null && !store.exists(related)) {
             throw invalid(422, "unknown-related-case", "Unknown related case", "relatedCaseId",
                     "no case " + related);
         }
@@ -131,8 +133,9 @@ public class CaseService {
         c.candidateOffices = routing.candidates().stream().map(Office::id).toArray(String[]::new);
         c.idempotencyKey = idempotencyKey;
         c.requestHash = hash;
-        // Checklist rows are written when an item is first ticked: a new case has none ticked.
-        c.persist();
+        // Checklist rows are written when an item is first ticked: a new case has none ticked. The entity is only a
+        // carrier here: a plain insert, without Hibernate on the path of every case opened.
+        store.insert(c);
 
         if (officeId != null) {
             announceOpened(c, now);
@@ -140,7 +143,7 @@ public class CaseService {
             // Not an event yet: a case belongs to an office before anyone else hears of it.
             events.note(c.id, "de.fallnetz.case.waiting-for-jurisdiction", now, "Received; " + routing.reason());
         }
-        return new OpenedCase(views.newCase(c, type), true);
+        return new OpenedCase(views.newCase(c, type, store.linkedCases(c)), true);
     }
 
     /** The CaseOpened event, published once the competent office is known. */
@@ -209,16 +212,6 @@ public class CaseService {
         String identity = a.familyName().strip().toLowerCase(Locale.ROOT) + "|"
                 + a.givenNames().strip().toLowerCase(Locale.ROOT) + "|" + a.dateOfBirth() + "|" + a.nationality();
         return "sha256:" + sha256(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32);
-    }
-
-    private static void lockIdempotencyKey(String key) {
-        try {
-            CaseEntity.getEntityManager().createNativeQuery("set local lock_timeout = '5s'").executeUpdate();
-            CaseEntity.lockIdempotencyKey(key);
-        } catch (PersistenceException e) {
-            throw new ProblemException(Problem.typed("in-progress", "Request in progress", 409,
-                    "A request with this Idempotency-Key is still being processed; retry with the same key"));
-        }
     }
 
     private String hash(Object request) {

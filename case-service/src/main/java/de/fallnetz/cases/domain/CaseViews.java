@@ -27,12 +27,16 @@ public class CaseViews {
         return view(c, catalogue.version(c.caseType, c.catalogueVersion).orElse(null), false);
     }
 
-    /** A case just opened: nothing ticked, asked or written yet, so only its links need reading. */
-    public CaseResponse newCase(CaseEntity c, CaseTypeVersion type) {
-        return view(c, type, true);
+    /** A case just opened: no ticks, interactions or documents yet; its linked cases as the caller read them. */
+    public CaseResponse newCase(CaseEntity c, CaseTypeVersion type, List<String> linkedCases) {
+        return view(c, type, true, linkedCases);
     }
 
     private CaseResponse view(CaseEntity c, CaseTypeVersion type, boolean isNew) {
+        return view(c, type, isNew, linkedCases(c));
+    }
+
+    private CaseResponse view(CaseEntity c, CaseTypeVersion type, boolean isNew, List<String> linked) {
         Map<String, ChecklistItemEntity> ticks = isNew ? Map.of() : ChecklistItemEntity.ofCase(c.id).stream()
                 .collect(Collectors.toMap(i -> i.itemId, Function.identity()));
         List<CaseResponse.ChecklistEntry> checklist = type == null ? List.of()
@@ -58,7 +62,7 @@ public class CaseViews {
                 new CaseResponse.Routing(c.postalCode, c.routingReason,
                         c.candidateOffices == null ? List.of() : Arrays.asList(c.candidateOffices), c.officeLand),
                 c.assignee, checklist, interactions, c.proposedOutcome, c.proposalReason, c.outcome, c.decidedAt,
-                documents, linkedCases(c), c.commands().stream().map(CaseCommand::path).sorted().toList(),
+                documents, linked, c.commands().stream().map(CaseCommand::path).sorted().toList(),
                 c.nextDeadlineAt);
     }
 
