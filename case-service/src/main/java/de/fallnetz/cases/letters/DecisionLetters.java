@@ -57,9 +57,12 @@ public class DecisionLetters {
     private final LegalRemedies remedies;
     private final byte[] regularFont;
     private final byte[] boldFont;
+    /** Each render holds both parsed fonts, several MiB: a bounded number at once (LettersConfig). */
+    private final RenderPermits rendering;
 
-    public DecisionLetters(Engine templates, Jurisdiction jurisdiction) {
+    public DecisionLetters(Engine templates, Jurisdiction jurisdiction, LettersConfig config) {
         this.templates = templates;
+        this.rendering = new RenderPermits(config.concurrentRenders(), config.renderWait());
         this.jurisdiction = jurisdiction;
         this.remedies = LegalRemedies.fromClasspath();
         PdfRendererLog.install();
@@ -74,7 +77,7 @@ public class DecisionLetters {
     public RenderedLetter render(DecisionLetter letter) {
         check(letter);
         String html = template(letter).data("letter", view(letter)).render();
-        byte[] pdf = pdf(html);
+        byte[] pdf = rendering.run(() -> pdf(html));
         return new RenderedLetter(pdf, sha256(pdf), "bescheid-" + NOT_FILE_NAME.matcher(letter.caseId()).replaceAll("_") + ".pdf",
                 RenderedLetter.PDF);
     }
