@@ -182,19 +182,35 @@ final class LifecycleDriver {
             b.header("If-Match", "\"" + ifMatch + "\"");
         }
         HttpResponse<String> response = send(b, clerk.get());
-        // A 503 (the service did not answer the gateway in time, as on a loaded machine) is retried with the same
-        // Idempotency-Key, as a client should: it never applies a command twice.
-        for (int retry = 0; retry < 5 && (response.statusCode() == 401 || response.statusCode() == 503); retry++) {
+        // A 503 (the service did not answer the gateway in time, or its circuit is open, as on a loaded machine) is
+        // retried with the same Idempotency-Key after the Retry-After the gateway names, as a client should: it never
+        // applies a command twice. For at most a minute: longer means the system is not coping, which the run reports.
+        long giveUp = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        for (int unauthorised = 0; (response.statusCode() == 401 && unauthorised < 3)
+                || (response.statusCode() == 503 && System.nanoTime() < giveUp); ) {
             if (response.statusCode() == 401) {
+                unauthorised++;
                 clerk.invalidate();
             } else {
                 retries.incrementAndGet();
-                Thread.sleep(200);
+                Thread.sleep(retryAfterMillis(response));
             }
             response = send(b, clerk.get());
         }
         expect(response, status, method + " " + path);
         return json.readTree(response.body());
+    }
+
+    /** The wait a 503 asks for in whole seconds (Retry-After), at least 200 ms and at most 5 s. */
+    private static long retryAfterMillis(HttpResponse<String> response) {
+        long seconds = response.headers().firstValue("Retry-After").map(v -> {
+            try {
+                return Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                return 1L;
+            }
+        }).orElse(0L);
+        return Math.max(200, Math.min(5_000, seconds * 1_000));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b, String token) throws Exception {
