@@ -1,6 +1,5 @@
 package de.fallnetz.cases.letters;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +15,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import de.fallnetz.cases.jurisdiction.Jurisdiction;
@@ -57,8 +65,17 @@ public class DecisionLetters {
     private final LegalRemedies remedies;
     private final byte[] regularFont;
     private final byte[] boldFont;
-    /** Each render holds both parsed fonts, several MiB: a bounded number at once (LettersConfig). */
+    /** Each render holds a pair of parsed fonts, several MiB: a bounded number at once (LettersConfig). */
     private final RenderPermits rendering;
+    /**
+     * Both fonts parsed, kept for the next render: parsing them again for every letter was a quarter of rendering
+     * it (bench/README.md). A parsed font reads its glyphs lazily and so serves one render at a time; since no more
+     * renders run at once than {@link #rendering} permits, no more pairs than that are ever parsed.
+     */
+    private final Queue<ParsedFonts> parsedFonts = new ConcurrentLinkedQueue<>();
+
+    private record ParsedFonts(TrueTypeFont regular, TrueTypeFont bold) {
+    }
 
     public DecisionLetters(Engine templates, Jurisdiction jurisdiction, LettersConfig config) {
         this.templates = templates;
@@ -120,26 +137,52 @@ public class DecisionLetters {
     }
 
     private byte[] pdf(String html) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        PdfRendererBuilder builder = new PdfRendererBuilder()
-                .useFastMode()
-                .usePdfUaAccessibility(true)
-                .useFont(() -> new ByteArrayInputStream(regularFont), FONT_FAMILY, 400, FontStyle.NORMAL, true)
-                .useFont(() -> new ByteArrayInputStream(boldFont), FONT_FAMILY, 700, FontStyle.NORMAL, true)
-                // The templates need nothing from outside: no file, no URL is ever fetched.
-                .useExternalResourceAccessControl((uri, type) -> false,
-                        ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
-                .useExternalResourceAccessControl((uri, type) -> false,
-                        ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
-                .withProducer("Fallnetz case-service")
-                .withHtmlContent(html, null)
-                .toStream(out);
+        ParsedFonts fonts = parsedFonts.poll();
+        boolean reusable = false;
         try {
-            builder.run();
+            if (fonts == null) {
+                fonts = new ParsedFonts(parse(regularFont), parse(boldFont));
+            }
+            byte[] pdf = render(html, fonts);
+            reusable = true;
+            return pdf;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot render the decision letter", e);
+        } finally {
+            // After a failed render the fonts' state is unknown: the next render parses its own.
+            if (reusable) {
+                parsedFonts.offer(fonts);
+            }
+        }
+    }
+
+    private static byte[] render(String html, ParsedFonts fonts) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try (PDDocument document = new PDDocument()) {
+            // The letter embeds the subset of glyphs it uses from the parsed fonts; the document does not close them.
+            new PdfRendererBuilder()
+                    .usePDDocument(document)
+                    .useFastMode()
+                    .usePdfUaAccessibility(true)
+                    .useFont(new PDFontSupplier(PDType0Font.load(document, fonts.regular(), true)), FONT_FAMILY, 400,
+                            FontStyle.NORMAL, true)
+                    .useFont(new PDFontSupplier(PDType0Font.load(document, fonts.bold(), true)), FONT_FAMILY, 700,
+                            FontStyle.NORMAL, true)
+                    // The templates need nothing from outside: no file, no URL is ever fetched.
+                    .useExternalResourceAccessControl((uri, type) -> false,
+                            ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
+                    .useExternalResourceAccessControl((uri, type) -> false,
+                            ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+                    .withProducer("Fallnetz case-service")
+                    .withHtmlContent(html, null)
+                    .toStream(out)
+                    .run();
         }
         return out.toByteArray();
+    }
+
+    private static TrueTypeFont parse(byte[] font) throws IOException {
+        return new TTFParser().parse(new RandomAccessReadBuffer(font));
     }
 
     private static void check(DecisionLetter letter) {

@@ -10,9 +10,9 @@ import io.smallrye.config.WithDefault;
 public interface LettersConfig {
 
     /**
-     * Letters rendered at the same time. Each render parses both embedded fonts (several MiB of heap), and rendering
-     * is CPU-bound, so more renders than cores only add memory: 16 decisions at once ran case-service's 160 MiB heap
-     * out of memory in the lifecycle bench.
+     * Letters rendered at the same time, and so the pairs of parsed fonts kept (several MiB each). Rendering is
+     * CPU-bound, so more renders than cores only add memory: 16 decisions at once, each parsing both fonts, ran
+     * case-service's 160 MiB heap out of memory in the lifecycle bench.
      */
     @WithDefault("2")
     int concurrentRenders();

@@ -12,6 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -139,6 +143,39 @@ class DecisionLettersTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> letters.render(blueCard("MAYBE", "x", "abh-berlin")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldGiveEachOfSeveralLettersRenderedAtOnceItsOwnApplicant() throws Exception {
+        // The fonts are parsed once and reused: every letter must still embed the glyphs of its own names.
+        List<String[]> names = List.of(new String[] { "Żółkiewski", "Łucja" }, new String[] { "Ødegård", "Åse" },
+                new String[] { "Şahin", "Çağla" }, new String[] { "Nguyễn", "Thị Lan" },
+                new String[] { "Петров", "Иван" }, new String[] { "Müller", "Jürgen" });
+        ExecutorService pool = Executors.newFixedThreadPool(names.size());
+        try {
+            List<Future<RenderedLetter>> rendered = new java.util.ArrayList<>();
+            for (String[] name : names) {
+                rendered.add(pool.submit(() -> letters.render(withApplicant(name[0], name[1]))));
+            }
+            for (int i = 0; i < names.size(); i++) {
+                String text = text(rendered.get(i).get(60, TimeUnit.SECONDS));
+                assertThat(text).contains(names.get(i)[1] + " " + names.get(i)[0]);
+                for (int j = 0; j < names.size(); j++) {
+                    if (j != i) {
+                        assertThat(text).doesNotContain(names.get(j)[0]);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static DecisionLetter withApplicant(String familyName, String givenNames) {
+        DecisionLetter l = blueCard(DecisionLetter.GRANTED, null, "abh-berlin");
+        return new DecisionLetter(l.caseId(), l.caseType(), l.caseTypeTitle(), l.outcome(), l.legalBasis(), l.reasons(),
+                l.conditions(), l.officeId(), l.officeName(), familyName, givenNames, l.applicantDateOfBirth(),
+                l.applicantNationality(), l.decidedBy(), l.decidedAt(), l.fees());
     }
 
     static DecisionLetter blueCard(String outcome, String reasons, String officeId) {
