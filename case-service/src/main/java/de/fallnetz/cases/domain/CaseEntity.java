@@ -23,9 +23,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "fallnetz_case")
 public class CaseEntity extends PanacheEntityBase {
 
-    /** First key of the idempotency locks: "case" in ASCII, so other lock users can keep clear of it. */
-    private static final int IDEMPOTENCY_LOCK_SPACE = 0x63617365;
-
     @Id
     public UUID id;
 
@@ -155,19 +152,4 @@ public class CaseEntity extends PanacheEntityBase {
         return Optional.ofNullable(getEntityManager().find(CaseEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    public static Optional<CaseEntity> findByIdempotencyKey(String key) {
-        return find("idempotencyKey", key).firstResultOptional();
-    }
-
-    /**
-     * Serialises requests with the same idempotency key until the end of the current transaction (a PostgreSQL
-     * advisory lock in the two-key space, which the outbox relay's one-key lock never meets).
-     */
-    public static void lockIdempotencyKey(String key) {
-        getEntityManager()
-                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1, hashtext(?2))) locked")
-                .setParameter(1, IDEMPOTENCY_LOCK_SPACE)
-                .setParameter(2, key)
-                .getSingleResult();
-    }
 }

@@ -143,7 +143,7 @@ public class CaseService {
             // Not an event yet: a case belongs to an office before anyone else hears of it.
             events.note(c.id, "de.fallnetz.case.waiting-for-jurisdiction", now, "Received; " + routing.reason());
         }
-        return new OpenedCase(views.newCase(c, type, store.linkedCases(c)), true);
+        return new OpenedCase(views.newCase(c, type), true);
     }
 
     /** The CaseOpened event, published once the competent office is known. */

@@ -18,25 +18,23 @@ import de.fallnetz.contracts.cases.CaseResponse;
 public class CaseViews {
 
     private final CaseTypeCatalogue catalogue;
+    private final OpenCaseStore store;
 
-    public CaseViews(CaseTypeCatalogue catalogue) {
+    public CaseViews(CaseTypeCatalogue catalogue, OpenCaseStore store) {
         this.catalogue = catalogue;
+        this.store = store;
     }
 
     public CaseResponse toResponse(CaseEntity c) {
         return view(c, catalogue.version(c.caseType, c.catalogueVersion).orElse(null), false);
     }
 
-    /** A case just opened: no ticks, interactions or documents yet; its linked cases as the caller read them. */
-    public CaseResponse newCase(CaseEntity c, CaseTypeVersion type, List<String> linkedCases) {
-        return view(c, type, true, linkedCases);
+    /** A case just opened: nothing ticked, asked or written yet, so only its links need reading. */
+    public CaseResponse newCase(CaseEntity c, CaseTypeVersion type) {
+        return view(c, type, true);
     }
 
     private CaseResponse view(CaseEntity c, CaseTypeVersion type, boolean isNew) {
-        return view(c, type, isNew, linkedCases(c));
-    }
-
-    private CaseResponse view(CaseEntity c, CaseTypeVersion type, boolean isNew, List<String> linked) {
         Map<String, ChecklistItemEntity> ticks = isNew ? Map.of() : ChecklistItemEntity.ofCase(c.id).stream()
                 .collect(Collectors.toMap(i -> i.itemId, Function.identity()));
         List<CaseResponse.ChecklistEntry> checklist = type == null ? List.of()
@@ -62,25 +60,7 @@ public class CaseViews {
                 new CaseResponse.Routing(c.postalCode, c.routingReason,
                         c.candidateOffices == null ? List.of() : Arrays.asList(c.candidateOffices), c.officeLand),
                 c.assignee, checklist, interactions, c.proposedOutcome, c.proposalReason, c.outcome, c.decidedAt,
-                documents, linked, c.commands().stream().map(CaseCommand::path).sorted().toList(),
+                documents, store.linkedCases(c), c.commands().stream().map(CaseCommand::path).sorted().toList(),
                 c.nextDeadlineAt);
-    }
-
-    /**
-     * Other cases of the same person, the case this one belongs to, and the cases that belong to it.
-     * <p>
-     * Without a result class on purpose: Hibernate 7.2 caches a native query with a basic result type (such as
-     * {@code UUID.class}) anew on every run, all under one hash, so each case read scanned a query plan cache grown to
-     * its limit (a third of case-service's Hibernate CPU in the bench profile). {@code QueryPlanCacheTest} holds it.
-     */
-    @SuppressWarnings("unchecked")
-    private static List<String> linkedCases(CaseEntity c) {
-        List<Object> ids = CaseEntity.getEntityManager().createNativeQuery("""
-                select id from fallnetz_case
-                where id <> ?1 and (person_key = cast(?2 as text) or id = cast(?3 as uuid) or related_case_id = ?1)
-                order by opened_at limit 50""")
-                .setParameter(1, c.id).setParameter(2, c.personKey).setParameter(3, c.relatedCaseId)
-                .getResultList();
-        return ids.stream().map(Object::toString).toList();
     }
 }

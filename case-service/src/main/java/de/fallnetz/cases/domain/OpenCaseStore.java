@@ -24,13 +24,14 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * What {@code POST /cases} reads and writes, as plain statements in the caller's transaction: the idempotency lock
- * and look-up, the new case's row and its linked cases. It is the hot path of every case opened, where Hibernate was
- * 40 % of the handler threads' samples (bench/README.md); the commands keep {@link CaseEntity}.
+ * and look-up and the new case's row; and the linked cases every view of a case lists. It is the hot path of every
+ * case opened, where Hibernate was 40 % of the handler threads' samples (bench/README.md); the commands keep
+ * {@link CaseEntity}.
  */
 @ApplicationScoped
 public class OpenCaseStore {
 
-    /** First key of the idempotency locks, as {@link CaseEntity#lockIdempotencyKey}. */
+    /** First key of the idempotency locks: the two-key space, which the outbox relay's one-key lock never meets. */
     private static final int IDEMPOTENCY_LOCK_SPACE = 0x63617365;
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -54,8 +55,8 @@ public class OpenCaseStore {
     }
 
     /**
-     * Serialises requests with the same idempotency key until the end of the transaction (the advisory lock of
-     * {@link CaseEntity#lockIdempotencyKey}); waits at most 5 s for a request still running, then answers 409.
+     * Serialises requests with the same idempotency key until the end of the transaction (a PostgreSQL advisory
+     * lock); waits at most 5 s for a request still running, then answers 409.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockIdempotencyKey(String key) {
@@ -138,17 +139,23 @@ public class OpenCaseStore {
         }
     }
 
-    /** The other cases of a new case's person and the case it belongs to, as {@code CaseViews} lists them. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<String> linkedCases(CaseEntity n) {
+    /**
+     * Other cases of the same person, the case this one belongs to, and the cases that belong to it. A plain
+     * statement, also outside a transaction (a read): through Hibernate, this query with a {@code UUID.class} result
+     * was cached anew on every run, all under one hash, so each case read scanned a query plan cache grown to its
+     * limit (Hibernate 7.2; {@code QueryPlanCacheTest}). Only case opening sets the columns it reads, so it needs no
+     * flush of pending changes first.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> linkedCases(CaseEntity kase) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select id from fallnetz_case
                 where id <> ? and (person_key = ? or id = ? or related_case_id = ?)
                 order by opened_at limit 50""")) {
-            ps.setObject(1, n.id);
-            ps.setString(2, n.personKey);
-            ps.setObject(3, n.relatedCaseId);
-            ps.setObject(4, n.id);
+            ps.setObject(1, kase.id);
+            ps.setString(2, kase.personKey);
+            ps.setObject(3, kase.relatedCaseId);
+            ps.setObject(4, kase.id);
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -157,7 +164,7 @@ public class OpenCaseStore {
             }
             return ids;
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the cases linked to " + n.id, e);
+            throw new IllegalStateException("Could not read the cases linked to " + kase.id, e);
         }
     }
 

@@ -56,6 +56,11 @@ class ClerkUiResourceTest {
         return CsrfForms.token();
     }
 
+    /** The CSRF token the page's forms carry. */
+    private static String formToken(String html) {
+        return html.replaceFirst("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
+    }
+
     private String openCase(String familyName) {
         return caseService.open(new OpenCaseRequest("BLUE_CARD", "abh-berlin", null, null,
                 new ApplicantData(familyName, "Thi Lan", LocalDate.of(1994, 3, 17), "VNM", "vi"),
@@ -275,7 +280,7 @@ class ClerkUiResourceTest {
         String caseId = openCase("Token");
         var page = given().when().get("/ui/cases/{id}", caseId).then().statusCode(OK.getStatusCode()).extract();
         String html = page.asString();
-        String token = html.replaceFirst("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
+        String token = formToken(html);
         assertThat(page.cookie(CsrfForms.COOKIE)).isEqualTo(token);
         assertThat(html).contains("name=\"csrf-token\" value=\"" + token + "\"")
                 .contains("\"X-CSRF-TOKEN\": \"" + token + "\"");
@@ -290,7 +295,7 @@ class ClerkUiResourceTest {
         String caseId = openCase("Two tabs");
         var first = given().when().get("/ui/cases/{id}", caseId).then().statusCode(OK.getStatusCode()).extract();
         String cookie = first.cookie(CsrfForms.COOKIE);
-        String token = first.asString().replaceFirst("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
+        String token = formToken(first.asString());
         // Another tab loads with the same cookie (as does the page's live-event stream): no new token.
         String second = given().cookie(CsrfForms.COOKIE, cookie).when().get("/ui").then()
                 .statusCode(OK.getStatusCode()).extract().asString();
