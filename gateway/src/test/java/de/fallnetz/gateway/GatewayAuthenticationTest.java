@@ -51,6 +51,21 @@ class GatewayAuthenticationTest {
     }
 
     @Test
+    void shouldRefuseATokenWithAnotherSignatureAfterTheGenuineTokenWasAccepted() {
+        String genuine = SharedKeycloak.tokens().user(Callers.CLERK_BERLIN);
+        int signature = genuine.lastIndexOf('.') + 1;
+        String otherSignature = genuine.substring(0, signature)
+                + new StringBuilder(genuine.substring(signature)).reverse();
+
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(genuine).when().get("/api/cases/{id}", UUID.randomUUID())
+                    .then().statusCode(OK.getStatusCode());
+            given().auth().oauth2(otherSignature).when().get("/api/cases/{id}", UUID.randomUUID())
+                    .then().statusCode(UNAUTHORIZED.getStatusCode());
+        }
+    }
+
+    @Test
     void shouldRefuseATokenThatIsNotAJwt() {
         given().auth().oauth2("not-a-token").when().get("/api/case-types")
                 .then().statusCode(UNAUTHORIZED.getStatusCode());

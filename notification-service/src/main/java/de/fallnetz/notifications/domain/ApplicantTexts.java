@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,6 +57,12 @@ public class ApplicantTexts {
 
     private final NotificationConfig config;
     private final Map<String, Properties> bundles = new HashMap<>();
+    /*
+     * Parsed once and cloned for each use (ICU's formats are not thread-safe): building a long-date format for the
+     * locale and parsing a pattern anew for each of a mail's dozen texts was a fifth of this service's event handling.
+     */
+    private final Map<String, MessageFormat> messageFormats = new ConcurrentHashMap<>();
+    private final Map<String, DateFormat> dateFormats = new ConcurrentHashMap<>();
 
     public ApplicantTexts(NotificationConfig config) {
         if (!LANGUAGES.contains(config.defaultLanguage())) {
@@ -128,18 +135,26 @@ public class ApplicantTexts {
         if (pattern == null) {
             return null;
         }
-        ULocale locale = new ULocale(language);
         Map<String, Object> localized = new HashMap<>();
         for (Map.Entry<String, Object> e : args.entrySet()) {
             Object value = e.getValue();
             if (value instanceof Instant instant) {
-                DateFormat dates = DateFormat.getDateInstance(DateFormat.LONG, locale);
-                dates.setTimeZone(OFFICE_ZONE);
-                value = dates.format(Date.from(instant));
+                value = longDate(language).format(Date.from(instant));
             }
             localized.put(e.getKey(), value);
         }
-        return new MessageFormat(pattern, locale).format(localized);
+        MessageFormat message = messageFormats.computeIfAbsent(language + '\n' + key,
+                k -> new MessageFormat(pattern, new ULocale(language)));
+        return ((MessageFormat) message.clone()).format(localized);
+    }
+
+    private DateFormat longDate(String language) {
+        DateFormat prototype = dateFormats.computeIfAbsent(language, l -> {
+            DateFormat dates = DateFormat.getDateInstance(DateFormat.LONG, new ULocale(l));
+            dates.setTimeZone(OFFICE_ZONE);
+            return dates;
+        });
+        return (DateFormat) prototype.clone();
     }
 
     private static Properties load(String language) {

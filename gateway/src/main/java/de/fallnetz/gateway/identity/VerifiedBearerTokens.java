@@ -1,0 +1,134 @@
+package de.fallnetz.gateway.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Verifies a partner's or an API client's bearer token with the identity provider's keys once (through Quarkus OIDC)
+ * and answers the same token string from memory until it expires. A client sends one access token with many calls;
+ * checking its RS256 signature and claims anew was a fifth of the gateway's CPU under the walking-skeleton load
+ * (bench/README.md).
+ * <p>
+ * Only the default tenant's bearer tokens are remembered; the clerks' and the portal's sign-in (authorisation code
+ * flow, an ID token in the session) always goes to Quarkus OIDC. A token is answered from memory only if the very same
+ * string was accepted before, and only before the expiry OIDC set on its identity. A token OIDC refuses is never
+ * remembered. The one difference to verifying every time: a signing key the identity provider withdraws still covers
+ * the tokens already accepted with it until they expire (minutes, the provider's access-token lifespan).
+ */
+@ApplicationScoped
+public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationRequest> {
+
+    static final int MAX_TOKENS = 10_000;
+
+    private record Accepted(SecurityIdentity identity, Instant validUntil) {
+    }
+
+    private final IdentityProvider<TokenAuthenticationRequest> oidc;
+    private final InstantSource clock;
+    private final Cache<String, Accepted> accepted;
+
+    @Inject
+    public VerifiedBearerTokens(OidcIdentityProvider oidc) {
+        this(oidc, InstantSource.system());
+    }
+
+    VerifiedBearerTokens(IdentityProvider<TokenAuthenticationRequest> oidc, InstantSource clock) {
+        this.oidc = oidc;
+        this.clock = clock;
+        // The expiry only frees memory; whether an identity may still be used is decided by validUntil.
+        this.accepted = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfter(new Expiry<String, Accepted>() {
+            @Override
+            public long expireAfterCreate(String token, Accepted value, long now) {
+                return Math.max(0, Duration.between(clock.instant(), value.validUntil()).toNanos());
+            }
+
+            @Override
+            public long expireAfterUpdate(String token, Accepted value, long now, long remaining) {
+                return expireAfterCreate(token, value, now);
+            }
+
+            @Override
+            public long expireAfterRead(String token, Accepted value, long now, long remaining) {
+                return remaining;
+            }
+        }).build();
+    }
+
+    /** Before Quarkus OIDC's provider (default priority), which this one calls itself. */
+    @Override
+    public int priority() {
+        return IdentityProvider.SYSTEM_FIRST + 2;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        if (!(request.getToken() instanceof AccessTokenCredential bearer)) {
+            return oidc.authenticate(request, context);
+        }
+        String token = bearer.getToken();
+        Accepted known = accepted.getIfPresent(token);
+        if (known != null && clock.instant().isBefore(known.validUntil())) {
+            return Uni.createFrom().item(forThisRequest(known.identity(), request, context));
+        }
+        return oidc.authenticate(request, context).invoke(identity -> remember(token, identity));
+    }
+
+    private void remember(String token, SecurityIdentity identity) {
+        if (identity == null || !OidcUtils.DEFAULT_TENANT_ID.equals(identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE))
+                || !(identity.getAttribute(OidcUtils.QUARKUS_IDENTITY_EXPIRE_TIME) instanceof Long expiresAt)) {
+            return;
+        }
+        Instant validUntil = Instant.ofEpochSecond(expiresAt);
+        if (clock.instant().isBefore(validUntil)) {
+            accepted.put(token, new Accepted(identity, validUntil));
+        }
+    }
+
+    /** The identity with this request's routing context, as Quarkus OIDC would have built it for this request. */
+    private static SecurityIdentity forThisRequest(SecurityIdentity identity, TokenAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (routing == null) {
+            return identity;
+        }
+        routing.put(AuthenticationRequestContext.class.getName(), context);
+        return QuarkusSecurityIdentity.builder(identity).addAttribute(RoutingContext.class.getName(), routing)
+                .addAttribute(AuthenticationRequestContext.class.getName(), context).build();
+    }
+
+    /** Whether this token's identity is remembered, for tests. */
+    boolean remembers(String token) {
+        return accepted.getIfPresent(token) != null;
+    }
+
+    /** Number of tokens remembered, for tests. */
+    long remembered() {
+        accepted.cleanUp();
+        return accepted.estimatedSize();
+    }
+}

@@ -1,0 +1,129 @@
+package de.fallnetz.gateway.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+class VerifiedBearerTokensTest {
+
+    private static final AuthenticationRequestContext CONTEXT = new AuthenticationRequestContext() {
+        @Override
+        public Uni<SecurityIdentity> runBlocking(Supplier<SecurityIdentity> function) {
+            return Uni.createFrom().item(function);
+        }
+    };
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final AtomicInteger verifications = new AtomicInteger();
+    private final Instant expiresAt = now.get().plusSeconds(300);
+    private String tenant = OidcUtils.DEFAULT_TENANT_ID;
+    private boolean refuse;
+
+    /** Stands in for Quarkus OIDC: accepts every token (or none) with the expiry and tenant set by the test. */
+    private final IdentityProvider<TokenAuthenticationRequest> oidc = new IdentityProvider<>() {
+        @Override
+        public Class<TokenAuthenticationRequest> getRequestType() {
+            return TokenAuthenticationRequest.class;
+        }
+
+        @Override
+        public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
+                AuthenticationRequestContext context) {
+            verifications.incrementAndGet();
+            if (refuse) {
+                return Uni.createFrom().failure(new AuthenticationFailedException("signature"));
+            }
+            return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal("anna.schmidt")).addRole("clerk")
+                    .addCredential(request.getToken())
+                    .addAttribute(OidcUtils.TENANT_ID_ATTRIBUTE, tenant)
+                    .addAttribute(OidcUtils.QUARKUS_IDENTITY_EXPIRE_TIME, expiresAt.getEpochSecond()).build());
+        }
+    };
+
+    private final VerifiedBearerTokens tokens = new VerifiedBearerTokens(oidc, now::get);
+
+    @Test
+    void aBearerTokenIsVerifiedOnceAndThenAnsweredFromMemory() {
+        SecurityIdentity first = bearer("token-1");
+        SecurityIdentity again = bearer("token-1");
+
+        assertThat(verifications).hasValue(1);
+        assertThat(again.getPrincipal().getName()).isEqualTo("anna.schmidt");
+        assertThat(again.getRoles()).containsExactly("clerk");
+        assertThat(first.getPrincipal().getName()).isEqualTo("anna.schmidt");
+    }
+
+    @Test
+    void anotherTokenIsVerifiedOnItsOwn() {
+        bearer("token-1");
+        bearer("token-2");
+
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void aRememberedTokenIsVerifiedAgainOnceItHasExpired() {
+        bearer("token-1");
+
+        now.set(expiresAt.plusSeconds(1));
+        bearer("token-1");
+
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void aRefusedTokenIsRefusedEveryTimeAndNeverRemembered() {
+        refuse = true;
+
+        assertThatThrownBy(() -> bearer("forged")).isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> bearer("forged")).isInstanceOf(AuthenticationFailedException.class);
+
+        assertThat(verifications).hasValue(2);
+        assertThat(tokens.remembered()).isZero();
+    }
+
+    @Test
+    void anotherTenantsIdentityIsNotRemembered() {
+        tenant = "ui";
+
+        bearer("token-1");
+        bearer("token-1");
+
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void aSignInWithAnIdTokenAlwaysGoesToOidc() {
+        TokenAuthenticationRequest session = new TokenAuthenticationRequest(new IdTokenCredential("id-token"));
+
+        tokens.authenticate(session, CONTEXT).await().indefinitely();
+        tokens.authenticate(session, CONTEXT).await().indefinitely();
+
+        assertThat(verifications).hasValue(2);
+        assertThat(tokens.remembered()).isZero();
+    }
+
+    private SecurityIdentity bearer(String token) {
+        return tokens.authenticate(new TokenAuthenticationRequest(new AccessTokenCredential(token)), CONTEXT)
+                .await().indefinitely();
+    }
+}

@@ -1,0 +1,157 @@
+package de.fallnetz.platform.security;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import javax.crypto.SecretKey;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+
+/**
+ * Verifies the gateway's internal token (ADR 0006) once and remembers the result for that exact token until it
+ * expires. The gateway reuses one signed token per caller for up to 40 s, so a service sees the same token many
+ * times; verifying its RS256 signature again each time was a fifth of case-service's CPU under the walking-skeleton
+ * load (bench/README.md).
+ * <p>
+ * A token is served from here only if the very same string passed the full verification before, and only before its
+ * {@code exp} (and before {@code iat} plus {@code smallrye.jwt.time-to-live} where that is set): a remembered token is
+ * never accepted later than the verifier would accept it. A token that fails is never remembered. Replaces
+ * smallrye-jwt's parser for the bean type {@link JWTParser}, which Quarkus' bearer-token validator uses.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class VerifiedTokenParser implements JWTParser {
+
+    static final int MAX_TOKENS = 10_000;
+
+    private record Verified(JsonWebToken token, Instant validUntil) {
+    }
+
+    private final JWTParser verifier;
+    private final Long maxTimeToLiveSecs;
+    private final InstantSource clock;
+    private final Cache<String, Verified> verified;
+
+    @Inject
+    public VerifiedTokenParser(DefaultJWTParser verifier, JWTAuthContextInfo context) {
+        this(verifier, context.getMaxTimeToLiveSecs(), InstantSource.system());
+    }
+
+    VerifiedTokenParser(JWTParser verifier, Long maxTimeToLiveSecs, InstantSource clock) {
+        this.verifier = verifier;
+        this.maxTimeToLiveSecs = maxTimeToLiveSecs;
+        this.clock = clock;
+        // Caffeine's expiry only frees the memory; whether a token may still be used is decided by validUntil.
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfter(new Expiry<String, Verified>() {
+            @Override
+            public long expireAfterCreate(String key, Verified value, long currentTime) {
+                return Math.max(0, Duration.between(clock.instant(), value.validUntil()).toNanos());
+            }
+
+            @Override
+            public long expireAfterUpdate(String key, Verified value, long currentTime, long currentDuration) {
+                return expireAfterCreate(key, value, currentTime);
+            }
+
+            @Override
+            public long expireAfterRead(String key, Verified value, long currentTime, long currentDuration) {
+                return currentDuration;
+            }
+        }).build();
+    }
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        Verified known = verified.getIfPresent(token);
+        Instant now = clock.instant();
+        if (known != null && now.isBefore(known.validUntil())) {
+            return known.token();
+        }
+        JsonWebToken fresh = verifier.parse(token);
+        Instant validUntil = validUntil(fresh);
+        if (validUntil != null && now.isBefore(validUntil)) {
+            verified.put(token, new Verified(fresh, validUntil));
+        }
+        return fresh;
+    }
+
+    /** Number of tokens remembered, for tests. */
+    long remembered() {
+        verified.cleanUp();
+        return verified.estimatedSize();
+    }
+
+    private Instant validUntil(JsonWebToken token) {
+        if (token.getExpirationTime() <= 0) {
+            return null;
+        }
+        Instant until = Instant.ofEpochSecond(token.getExpirationTime());
+        if (maxTimeToLiveSecs != null) {
+            if (token.getIssuedAtTime() <= 0) {
+                return null;
+            }
+            Instant maxAge = Instant.ofEpochSecond(token.getIssuedAtTime()).plusSeconds(maxTimeToLiveSecs);
+            until = maxAge.isBefore(until) ? maxAge : until;
+        }
+        return until;
+    }
+
+    // Everything else is passed on as it is: these carry their own key or context and are not cached.
+
+    @Override
+    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return verifier.parse(token, context);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
+        return verifier.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
+        return verifier.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, String secret) throws ParseException {
+        return verifier.verify(token, secret);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
+        return verifier.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
+        return verifier.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, String secret) throws ParseException {
+        return verifier.decrypt(token, secret);
+    }
+
+    @Override
+    public JsonWebToken parseOnly(String token) throws ParseException {
+        return verifier.parseOnly(token);
+    }
+}
