@@ -70,6 +70,20 @@ class BaConsentDeadlineTest {
     }
 
     @Test
+    void shouldDeemConsentGrantedByTheSchedulersOwnPollOnceTheDeadlineHasPassed() {
+        Sent r = requests.request(Map.of());
+        Instant due = delivered(r, 14);
+
+        // No fireDue() here: the scheduler's poll first asks whether anything is due, then fires it.
+        clock.advance(Duration.between(clock.instant(), due).plusMinutes(1));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> requests.published(r, INTERACTION_DEEMED_GRANTED).size() == 1);
+        asBa().when().get("/partner/v1/requests/{id}", r.interactionId())
+                .then().statusCode(OK.getStatusCode()).body("state", equalTo("DEEMED_GRANTED"));
+    }
+
+    @Test
     void shouldDeemConsentGrantedAfterOneWeekInTheAcceleratedProcedure() {
         Sent r = requests.request(Map.of("accelerated", true, "deadline", deadline(1, "WEEKS", "DEEMED_GRANTED", "§36 Abs. 2 Satz 2 BeschV")));
         Instant due = delivered(r, 7);
