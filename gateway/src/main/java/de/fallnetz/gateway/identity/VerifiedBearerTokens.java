@@ -38,7 +38,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationRequest> {
 
-    static final int MAX_TOKENS = 10_000;
+    /** A few MiB of heap at most (a token and its identity are a few KiB); beyond that, tokens are verified anew. */
+    static final int MAX_TOKENS = 2_048;
 
     private record Accepted(SecurityIdentity identity, Instant validUntil) {
     }

@@ -39,7 +39,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @ApplicationScoped
 public class VerifiedTokenParser implements JWTParser {
 
-    static final int MAX_TOKENS = 10_000;
+    /** A few MiB of heap at most (a token and its claims are a few KiB); beyond that, tokens are verified anew. */
+    static final int MAX_TOKENS = 2_048;
 
     private record Verified(JsonWebToken token, Instant validUntil) {
     }
