@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
@@ -40,6 +39,8 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
 
     /** A few MiB of heap at most (a token and its identity are a few KiB); beyond that, tokens are verified anew. */
     static final int MAX_TOKENS = 2_048;
+    /** A token living longer than this (Keycloak's live 5 minutes) is verified again after it. */
+    static final Duration MEMORY = Duration.ofMinutes(10);
 
     private record Accepted(SecurityIdentity identity, Instant validUntil) {
     }
@@ -56,23 +57,8 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
     VerifiedBearerTokens(IdentityProvider<TokenAuthenticationRequest> oidc, InstantSource clock) {
         this.oidc = oidc;
         this.clock = clock;
-        // The expiry only frees memory; whether an identity may still be used is decided by validUntil.
-        this.accepted = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfter(new Expiry<String, Accepted>() {
-            @Override
-            public long expireAfterCreate(String token, Accepted value, long now) {
-                return Math.max(0, Duration.between(clock.instant(), value.validUntil()).toNanos());
-            }
-
-            @Override
-            public long expireAfterUpdate(String token, Accepted value, long now, long remaining) {
-                return expireAfterCreate(token, value, now);
-            }
-
-            @Override
-            public long expireAfterRead(String token, Accepted value, long now, long remaining) {
-                return remaining;
-            }
-        }).build();
+        // Removal after MEMORY only frees the heap; whether an identity may still be used is decided by validUntil.
+        this.accepted = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfterWrite(MEMORY).build();
     }
 
     /** Before Quarkus OIDC's provider (default priority), which this one calls itself. */

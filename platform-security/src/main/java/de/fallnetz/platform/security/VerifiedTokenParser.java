@@ -16,7 +16,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -41,6 +40,8 @@ public class VerifiedTokenParser implements JWTParser {
 
     /** A few MiB of heap at most (a token and its claims are a few KiB); beyond that, tokens are verified anew. */
     static final int MAX_TOKENS = 2_048;
+    /** Longer than an internal token lives (60 s). */
+    static final Duration MEMORY = Duration.ofMinutes(2);
 
     private record Verified(JsonWebToken token, Instant validUntil) {
     }
@@ -59,23 +60,8 @@ public class VerifiedTokenParser implements JWTParser {
         this.verifier = verifier;
         this.maxTimeToLiveSecs = maxTimeToLiveSecs;
         this.clock = clock;
-        // Caffeine's expiry only frees the memory; whether a token may still be used is decided by validUntil.
-        this.verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfter(new Expiry<String, Verified>() {
-            @Override
-            public long expireAfterCreate(String key, Verified value, long currentTime) {
-                return Math.max(0, Duration.between(clock.instant(), value.validUntil()).toNanos());
-            }
-
-            @Override
-            public long expireAfterUpdate(String key, Verified value, long currentTime, long currentDuration) {
-                return expireAfterCreate(key, value, currentTime);
-            }
-
-            @Override
-            public long expireAfterRead(String key, Verified value, long currentTime, long currentDuration) {
-                return currentDuration;
-            }
-        }).build();
+        // Removal after MEMORY only frees the heap; whether a token may still be used is decided by validUntil.
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfterWrite(MEMORY).build();
     }
 
     @Override
