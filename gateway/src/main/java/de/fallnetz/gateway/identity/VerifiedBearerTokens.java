@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
 import io.quarkus.oidc.runtime.OidcUtils;
@@ -50,15 +52,18 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
     private final Cache<String, Accepted> accepted;
 
     @Inject
-    public VerifiedBearerTokens(OidcIdentityProvider oidc) {
-        this(oidc, InstantSource.system());
+    public VerifiedBearerTokens(OidcIdentityProvider oidc, MeterRegistry registry) {
+        this(oidc, InstantSource.system(), registry);
     }
 
-    VerifiedBearerTokens(IdentityProvider<TokenAuthenticationRequest> oidc, InstantSource clock) {
+    VerifiedBearerTokens(IdentityProvider<TokenAuthenticationRequest> oidc, InstantSource clock,
+            MeterRegistry registry) {
         this.oidc = oidc;
         this.clock = clock;
         // Removal after MEMORY only frees the heap; whether an identity may still be used is decided by validUntil.
-        this.accepted = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfterWrite(MEMORY).build();
+        this.accepted = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfterWrite(MEMORY).recordStats().build();
+        // cache_gets_total{cache="verified-bearer-tokens",result="hit"|"miss"}: a miss goes to Quarkus OIDC.
+        CaffeineCacheMetrics.monitor(registry, accepted, "verified-bearer-tokens");
     }
 
     /** Before Quarkus OIDC's provider (default priority), which this one calls itself. */
@@ -92,7 +97,11 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
         }
         Instant validUntil = Instant.ofEpochSecond(expiresAt);
         if (clock.instant().isBefore(validUntil)) {
-            accepted.put(token, new Accepted(identity, validUntil));
+            // Without this request's routing context, which memory would otherwise keep with its buffers.
+            SecurityIdentity withoutRequest = QuarkusSecurityIdentity.builder(identity)
+                    .addAttribute(RoutingContext.class.getName(), null)
+                    .addAttribute(AuthenticationRequestContext.class.getName(), null).build();
+            accepted.put(token, new Accepted(withoutRequest, validUntil));
         }
     }
 

@@ -3,13 +3,18 @@ package de.fallnetz.gateway.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.oidc.runtime.OidcUtils;
@@ -20,7 +25,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 class VerifiedBearerTokensTest {
 
@@ -33,6 +40,7 @@ class VerifiedBearerTokensTest {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
     private final AtomicInteger verifications = new AtomicInteger();
+    private final MeterRegistry registry = new SimpleMeterRegistry();
     private final Instant expiresAt = now.get().plusSeconds(300);
     private String tenant = OidcUtils.DEFAULT_TENANT_ID;
     private boolean refuse;
@@ -55,11 +63,12 @@ class VerifiedBearerTokensTest {
                     .setPrincipal(new QuarkusPrincipal("anna.schmidt")).addRole("clerk")
                     .addCredential(request.getToken())
                     .addAttribute(OidcUtils.TENANT_ID_ATTRIBUTE, tenant)
+                    .addAttribute(RoutingContext.class.getName(), HttpSecurityUtils.getRoutingContextAttribute(request))
                     .addAttribute(OidcUtils.QUARKUS_IDENTITY_EXPIRE_TIME, expiresAt.getEpochSecond()).build());
         }
     };
 
-    private final VerifiedBearerTokens tokens = new VerifiedBearerTokens(oidc, now::get);
+    private final VerifiedBearerTokens tokens = new VerifiedBearerTokens(oidc, now::get, registry);
 
     @Test
     void aBearerTokenIsVerifiedOnceAndThenAnsweredFromMemory() {
@@ -67,9 +76,24 @@ class VerifiedBearerTokensTest {
         SecurityIdentity again = bearer("token-1");
 
         assertThat(verifications).hasValue(1);
+        assertThat(registry.get("cache.gets").tag("cache", "verified-bearer-tokens").tag("result", "hit")
+                .functionCounter().count()).isEqualTo(1.0);
         assertThat(again.getPrincipal().getName()).isEqualTo("anna.schmidt");
         assertThat(again.getRoles()).containsExactly("clerk");
         assertThat(first.getPrincipal().getName()).isEqualTo("anna.schmidt");
+    }
+
+    @Test
+    void aRememberedIdentityCarriesTheRoutingContextOfTheRequestItAnswers() {
+        RoutingContext first = routingContext();
+        RoutingContext second = routingContext();
+
+        SecurityIdentity forFirst = bearer("token-1", first);
+        SecurityIdentity forSecond = bearer("token-1", second);
+
+        assertThat(verifications).hasValue(1);
+        assertThat((Object) forFirst.getAttribute(RoutingContext.class.getName())).isSameAs(first);
+        assertThat((Object) forSecond.getAttribute(RoutingContext.class.getName())).isSameAs(second);
     }
 
     @Test
@@ -125,5 +149,27 @@ class VerifiedBearerTokensTest {
     private SecurityIdentity bearer(String token) {
         return tokens.authenticate(new TokenAuthenticationRequest(new AccessTokenCredential(token)), CONTEXT)
                 .await().indefinitely();
+    }
+
+    private SecurityIdentity bearer(String token, RoutingContext routing) {
+        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new AccessTokenCredential(token));
+        HttpSecurityUtils.setRoutingContextAttribute(request, routing);
+        return tokens.authenticate(request, CONTEXT).await().indefinitely();
+    }
+
+    /** A routing context that only keeps what is put into it: all the provider touches. */
+    private static RoutingContext routingContext() {
+        Map<String, Object> data = new HashMap<>();
+        return (RoutingContext) Proxy.newProxyInstance(RoutingContext.class.getClassLoader(),
+                new Class<?>[] { RoutingContext.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "put" -> {
+                        data.put((String) args[0], args[1]);
+                        yield proxy;
+                    }
+                    case "get" -> data.get(args[0]);
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
     }
 }

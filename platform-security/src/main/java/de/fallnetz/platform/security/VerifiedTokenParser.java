@@ -17,6 +17,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -52,16 +54,18 @@ public class VerifiedTokenParser implements JWTParser {
     private final Cache<String, Verified> verified;
 
     @Inject
-    public VerifiedTokenParser(DefaultJWTParser verifier, JWTAuthContextInfo context) {
-        this(verifier, context.getMaxTimeToLiveSecs(), InstantSource.system());
+    public VerifiedTokenParser(DefaultJWTParser verifier, JWTAuthContextInfo context, MeterRegistry registry) {
+        this(verifier, context.getMaxTimeToLiveSecs(), InstantSource.system(), registry);
     }
 
-    VerifiedTokenParser(JWTParser verifier, Long maxTimeToLiveSecs, InstantSource clock) {
+    VerifiedTokenParser(JWTParser verifier, Long maxTimeToLiveSecs, InstantSource clock, MeterRegistry registry) {
         this.verifier = verifier;
         this.maxTimeToLiveSecs = maxTimeToLiveSecs;
         this.clock = clock;
         // Removal after MEMORY only frees the heap; whether a token may still be used is decided by validUntil.
-        this.verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfterWrite(MEMORY).build();
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfterWrite(MEMORY).recordStats().build();
+        // cache_gets_total{cache="verified-internal-tokens",result="hit"|"miss"}: a miss is a full verification.
+        CaffeineCacheMetrics.monitor(registry, verified, "verified-internal-tokens");
     }
 
     @Override

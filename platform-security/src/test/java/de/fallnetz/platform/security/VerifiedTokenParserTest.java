@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -28,6 +30,7 @@ class VerifiedTokenParserTest {
 
     private final MovableClock clock = new MovableClock();
     private final AtomicInteger verifications = new AtomicInteger();
+    private final MeterRegistry registry = new SimpleMeterRegistry();
 
     private VerifiedTokenParser parser(Long maxTimeToLiveSecs) {
         DefaultJWTParser real = new DefaultJWTParser(new JWTAuthContextInfo(GATEWAY_KEY.getPublic(), ISSUER));
@@ -37,7 +40,7 @@ class VerifiedTokenParserTest {
                 verifications.incrementAndGet();
                 return real.parse(token);
             }
-        }, maxTimeToLiveSecs, clock);
+        }, maxTimeToLiveSecs, clock, registry);
     }
 
     @Test
@@ -50,6 +53,10 @@ class VerifiedTokenParserTest {
 
         assertThat(verifications).hasValue(1);
         assertThat(again).isSameAs(first);
+        assertThat(registry.get("cache.gets").tag("cache", "verified-internal-tokens").tag("result", "hit")
+                .functionCounter().count()).isEqualTo(1.0);
+        assertThat(registry.get("cache.gets").tag("cache", "verified-internal-tokens").tag("result", "miss")
+                .functionCounter().count()).isEqualTo(1.0);
         assertThat(again.getSubject()).isEqualTo("clerk-1");
         assertThat(again.getGroups()).containsExactly("clerk");
     }
