@@ -153,6 +153,18 @@ public final class PartnerTokens {
         }
     }
 
+    /**
+     * The same token with one character in the middle of its signature changed: what a forger who copied a genuine
+     * token would send. (Changing the last character may leave the decoded signature unchanged: its low bits are
+     * padding.)
+     */
+    public static String withAnotherSignature(String jwt) {
+        int start = jwt.lastIndexOf('.') + 1;
+        int middle = start + (jwt.length() - start) / 2;
+        char replacement = jwt.charAt(middle) == 'A' ? 'B' : 'A';
+        return jwt.substring(0, middle) + replacement + jwt.substring(middle + 1);
+    }
+
     private PrivateKey privateKey() throws GeneralSecurityException {
         try {
             String pem = Files.readString(dir.resolve("privateKey.pem"))

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.util.Base64;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.PartnerTokens;
 import de.fallnetz.devstack.SharedKeycloak;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +36,9 @@ import io.quarkus.test.junit.TestProfile;
 class GatewayAuthenticationTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void shouldRefuseACallWithoutATokenWithAProblem() {
@@ -53,9 +60,8 @@ class GatewayAuthenticationTest {
     @Test
     void shouldRefuseATokenWithAnotherSignatureAfterTheGenuineTokenWasAccepted() {
         String genuine = SharedKeycloak.tokens().user(Callers.CLERK_BERLIN);
-        int signature = genuine.lastIndexOf('.') + 1;
-        String otherSignature = genuine.substring(0, signature)
-                + new StringBuilder(genuine.substring(signature)).reverse();
+        String otherSignature = PartnerTokens.withAnotherSignature(genuine);
+        double hitsBefore = rememberedTokenHits();
 
         for (int i = 0; i < 2; i++) {
             given().auth().oauth2(genuine).when().get("/api/cases/{id}", UUID.randomUUID())
@@ -63,6 +69,15 @@ class GatewayAuthenticationTest {
             given().auth().oauth2(otherSignature).when().get("/api/cases/{id}", UUID.randomUUID())
                     .then().statusCode(UNAUTHORIZED.getStatusCode());
         }
+        // The genuine token's second call was answered from memory, the other signature never.
+        assertThat(rememberedTokenHits() - hitsBefore).isEqualTo(1.0);
+    }
+
+    private double rememberedTokenHits() {
+        // The memory registers its counters when first used.
+        FunctionCounter hits = registry.find("cache.gets").tag("cache", "verified-bearer-tokens").tag("result", "hit")
+                .functionCounter();
+        return hits == null ? 0 : hits.count();
     }
 
     @Test

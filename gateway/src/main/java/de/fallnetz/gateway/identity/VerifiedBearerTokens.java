@@ -30,9 +30,11 @@ import io.vertx.ext.web.RoutingContext;
  * checking its RS256 signature and claims anew was a fifth of the gateway's CPU under the walking-skeleton load
  * (bench/README.md).
  * <p>
- * Only the default tenant's bearer tokens are remembered; the clerks' and the portal's sign-in (authorisation code
- * flow, an ID token in the session) always goes to Quarkus OIDC. A token is answered from memory only if the very same
- * string was accepted before, and only before the expiry OIDC set on its identity. A token OIDC refuses is never
+ * Only the default tenant's bearer tokens are remembered, and answered from memory only for a request that Quarkus OIDC
+ * resolved to the default tenant and that carries no DPoP proof (which must be checked on each request); the clerks'
+ * and the portal's sign-in (authorisation code flow, an ID token in the session) always goes to Quarkus OIDC. A token
+ * is answered from memory only if the very same string was accepted before, and only before the expiry OIDC set on its
+ * identity. A token OIDC refuses is never
  * remembered. The one difference to verifying every time: a signing key the identity provider withdraws still covers
  * the tokens already accepted with it until they expire (minutes, the provider's access-token lifespan).
  */
@@ -69,7 +71,7 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
     /** Before Quarkus OIDC's provider (default priority), which this one calls itself. */
     @Override
     public int priority() {
-        return IdentityProvider.SYSTEM_FIRST + 2;
+        return IdentityProvider.super.priority() + 1;
     }
 
     @Override
@@ -82,12 +84,26 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
         if (!(request.getToken() instanceof AccessTokenCredential bearer)) {
             return oidc.authenticate(request, context);
         }
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (!answerableFromMemory(routing)) {
+            return oidc.authenticate(request, context);
+        }
         String token = bearer.getToken();
         Accepted known = accepted.getIfPresent(token);
         if (known != null && clock.instant().isBefore(known.validUntil())) {
-            return Uni.createFrom().item(forThisRequest(known.identity(), request, context));
+            routing.put(AuthenticationRequestContext.class.getName(), context);
+            return Uni.createFrom().item(copy(known.identity(), routing, context));
         }
         return oidc.authenticate(request, context).invoke(identity -> remember(token, identity));
+    }
+
+    /**
+     * Whether Quarkus OIDC resolved this request to the default tenant (it puts the tenant's id on the routing context
+     * before asking the identity providers) and the request has no DPoP proof to check.
+     */
+    private static boolean answerableFromMemory(RoutingContext routing) {
+        return routing != null && OidcUtils.DEFAULT_TENANT_ID.equals(routing.get(OidcUtils.TENANT_ID_ATTRIBUTE))
+                && routing.get(OidcUtils.DPOP_PROOF) == null;
     }
 
     private void remember(String token, SecurityIdentity identity) {
@@ -98,23 +114,31 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
         Instant validUntil = Instant.ofEpochSecond(expiresAt);
         if (clock.instant().isBefore(validUntil)) {
             // Without this request's routing context, which memory would otherwise keep with its buffers.
-            SecurityIdentity withoutRequest = QuarkusSecurityIdentity.builder(identity)
-                    .addAttribute(RoutingContext.class.getName(), null)
-                    .addAttribute(AuthenticationRequestContext.class.getName(), null).build();
-            accepted.put(token, new Accepted(withoutRequest, validUntil));
+            accepted.put(token, new Accepted(copy(identity, null, null), validUntil));
         }
     }
 
-    /** The identity with this request's routing context, as Quarkus OIDC would have built it for this request. */
-    private static SecurityIdentity forThisRequest(SecurityIdentity identity, TokenAuthenticationRequest request,
+    /**
+     * The identity with the given request's routing context (none for memory). Built anew rather than with
+     * {@code QuarkusSecurityIdentity.builder(identity)}, whose permission check refers to the identity copied, and with
+     * it to the request it was built for. Quarkus OIDC gives a bearer identity permissions (its scopes), no checkers.
+     */
+    private static SecurityIdentity copy(SecurityIdentity identity, RoutingContext routing,
             AuthenticationRequestContext context) {
-        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (routing == null) {
-            return identity;
+        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal())
+                .setAnonymous(identity.isAnonymous()).addRoles(identity.getRoles())
+                .addCredentials(identity.getCredentials()).addPermissions(identity.getPermissions());
+        identity.getAttributes().forEach((name, value) -> {
+            if (!RoutingContext.class.getName().equals(name)
+                    && !AuthenticationRequestContext.class.getName().equals(name)) {
+                copy.addAttribute(name, value);
+            }
+        });
+        if (routing != null) {
+            copy.addAttribute(RoutingContext.class.getName(), routing)
+                    .addAttribute(AuthenticationRequestContext.class.getName(), context);
         }
-        routing.put(AuthenticationRequestContext.class.getName(), context);
-        return QuarkusSecurityIdentity.builder(identity).addAttribute(RoutingContext.class.getName(), routing)
-                .addAttribute(AuthenticationRequestContext.class.getName(), context).build();
+        return copy.build();
     }
 
     /** Whether this token's identity is remembered, for tests. */

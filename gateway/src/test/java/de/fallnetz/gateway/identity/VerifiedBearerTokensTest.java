@@ -2,8 +2,11 @@ package de.fallnetz.gateway.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +22,7 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -61,7 +65,7 @@ class VerifiedBearerTokensTest {
             }
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal("anna.schmidt")).addRole("clerk")
-                    .addCredential(request.getToken())
+                    .addCredential(request.getToken()).addPermissionAsString("cases:read")
                     .addAttribute(OidcUtils.TENANT_ID_ATTRIBUTE, tenant)
                     .addAttribute(RoutingContext.class.getName(), HttpSecurityUtils.getRoutingContextAttribute(request))
                     .addAttribute(OidcUtils.QUARKUS_IDENTITY_EXPIRE_TIME, expiresAt.getEpochSecond()).build());
@@ -85,8 +89,8 @@ class VerifiedBearerTokensTest {
 
     @Test
     void aRememberedIdentityCarriesTheRoutingContextOfTheRequestItAnswers() {
-        RoutingContext first = routingContext();
-        RoutingContext second = routingContext();
+        RoutingContext first = defaultTenantRequest();
+        RoutingContext second = defaultTenantRequest();
 
         SecurityIdentity forFirst = bearer("token-1", first);
         SecurityIdentity forSecond = bearer("token-1", second);
@@ -136,6 +140,59 @@ class VerifiedBearerTokensTest {
     }
 
     @Test
+    void aRememberedTokenSentToAnotherTenantsPathGoesToOidc() {
+        bearer("token-1");
+
+        RoutingContext uiRequest = routingContext();
+        uiRequest.put(OidcUtils.TENANT_ID_ATTRIBUTE, "ui");
+        bearer("token-1", uiRequest);
+
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void aRequestWithADpopProofGoesToOidcEvenForARememberedToken() {
+        bearer("token-1");
+
+        RoutingContext withProof = defaultTenantRequest();
+        withProof.put(OidcUtils.DPOP_PROOF, "proof");
+        bearer("token-1", withProof);
+
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void aRememberedIdentityKeepsItsRolesAndPermissions() {
+        SecurityIdentity first = bearer("token-1");
+        SecurityIdentity again = bearer("token-1");
+
+        assertThat(verifications).hasValue(1);
+        assertThat(again.getRoles()).containsExactly("clerk");
+        assertThat(first.checkPermissionBlocking(new StringPermission("cases", "read"))).isTrue();
+        assertThat(again.checkPermissionBlocking(new StringPermission("cases", "read"))).isTrue();
+        assertThat(again.checkPermissionBlocking(new StringPermission("cases", "delete"))).isFalse();
+        assertThat(again.getCredential(AccessTokenCredential.class).getToken()).isEqualTo("token-1");
+    }
+
+    @Test
+    void memoryDoesNotKeepTheRoutingContextOfTheRequestThatFirstSentTheToken() {
+        WeakReference<RoutingContext> firstRequest = sendOnceAndForget("token-1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            System.gc();
+            return firstRequest.get() == null;
+        });
+        assertThat(tokens.remembers("token-1")).isTrue();
+    }
+
+    /** Sends the token with a routing context that nothing but the provider's memory could still refer to after. */
+    private WeakReference<RoutingContext> sendOnceAndForget(String token) {
+        RoutingContext routing = defaultTenantRequest();
+        bearer(token, routing);
+        return new WeakReference<>(routing);
+    }
+
+    @Test
     void aSignInWithAnIdTokenAlwaysGoesToOidc() {
         TokenAuthenticationRequest session = new TokenAuthenticationRequest(new IdTokenCredential("id-token"));
 
@@ -146,15 +203,21 @@ class VerifiedBearerTokensTest {
         assertThat(tokens.remembered()).isZero();
     }
 
+    /** A request that Quarkus OIDC resolved to the default tenant, as for the partners' and clients' API. */
     private SecurityIdentity bearer(String token) {
-        return tokens.authenticate(new TokenAuthenticationRequest(new AccessTokenCredential(token)), CONTEXT)
-                .await().indefinitely();
+        return bearer(token, defaultTenantRequest());
     }
 
     private SecurityIdentity bearer(String token, RoutingContext routing) {
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new AccessTokenCredential(token));
         HttpSecurityUtils.setRoutingContextAttribute(request, routing);
         return tokens.authenticate(request, CONTEXT).await().indefinitely();
+    }
+
+    private static RoutingContext defaultTenantRequest() {
+        RoutingContext routing = routingContext();
+        routing.put(OidcUtils.TENANT_ID_ATTRIBUTE, OidcUtils.DEFAULT_TENANT_ID);
+        return routing;
     }
 
     /** A routing context that only keeps what is put into it: all the provider touches. */

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 
@@ -58,10 +59,11 @@ public class ApplicantTexts {
     private final NotificationConfig config;
     private final Map<String, Properties> bundles = new HashMap<>();
     /*
-     * Parsed once and cloned for each use (ICU's formats are not thread-safe): building a long-date format for the
-     * locale and parsing a pattern anew for each of a mail's dozen texts was a fifth of this service's event handling.
+     * Parsed once at start and cloned for each use (ICU's formats are not thread-safe): building a long-date format for
+     * the locale and parsing a pattern anew for each of a mail's dozen texts was a fifth of this service's event
+     * handling. The clone is enough only because the texts have no typed arguments (shareable()).
      */
-    private final Map<String, MessageFormat> messageFormats = new ConcurrentHashMap<>();
+    private final Map<String, MessageFormat> messageFormats = new HashMap<>();
     private final Map<String, DateFormat> dateFormats = new ConcurrentHashMap<>();
 
     public ApplicantTexts(NotificationConfig config) {
@@ -71,8 +73,32 @@ public class ApplicantTexts {
         }
         this.config = config;
         for (String language : LANGUAGES) {
-            bundles.put(language, load(language));
+            Properties bundle = load(language);
+            bundles.put(language, bundle);
+            for (String key : bundle.stringPropertyNames()) {
+                messageFormats.put(language + '\n' + key, shareable(bundle.getProperty(key), language, key));
+            }
         }
+    }
+
+    /**
+     * The text's format, refused if it has a typed argument ({@code {d, date}}, {@code {n, number}}, also inside a
+     * plural): {@link MessageFormat#clone()} copies the pattern but shares such an argument's format between the
+     * copies, which threads would then use at once. Plain, plural and select arguments keep nothing between uses; a
+     * date is passed formatted (render()).
+     */
+    static MessageFormat shareable(String pattern, String language, String key) {
+        MessagePattern parsed = new MessagePattern(pattern);
+        for (int i = 0; i < parsed.countParts(); i++) {
+            MessagePattern.Part part = parsed.getPart(i);
+            if (part.getType() == MessagePattern.Part.Type.ARG_START
+                    && part.getArgType() == MessagePattern.ArgType.SIMPLE) {
+                throw new IllegalStateException("applicant_" + language + ".properties " + key
+                        + " has a typed argument at " + part.getIndex()
+                        + "; pass the value formatted as a plain argument instead");
+            }
+        }
+        return new MessageFormat(pattern, new ULocale(language));
     }
 
     /** The preferred language if we have texts in it (or in its base language, pt for pt-BR), else null. */
@@ -131,8 +157,8 @@ public class ApplicantTexts {
     }
 
     private String format(String language, String key, Map<String, Object> args) {
-        String pattern = bundles.get(language).getProperty(key);
-        if (pattern == null) {
+        MessageFormat message = messageFormats.get(language + '\n' + key);
+        if (message == null) {
             return null;
         }
         Map<String, Object> localized = new HashMap<>();
@@ -143,8 +169,6 @@ public class ApplicantTexts {
             }
             localized.put(e.getKey(), value);
         }
-        MessageFormat message = messageFormats.computeIfAbsent(language + '\n' + key,
-                k -> new MessageFormat(pattern, new ULocale(language)));
         return ((MessageFormat) message.clone()).format(localized);
     }
 

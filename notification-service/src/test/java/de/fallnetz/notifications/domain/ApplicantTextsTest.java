@@ -1,12 +1,17 @@
 package de.fallnetz.notifications.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +113,45 @@ class ApplicantTextsTest {
         assertThat(m.main().body()).isNotBlank();
         assertThat(m.binding()).isNull();
         assertThat(m.fallbackNote()).contains("(sw)");
+    }
+
+    @Test
+    void shouldRefuseATextWithATypedArgumentWhoseFormatCopiesWouldShare() {
+        assertThatThrownBy(() -> ApplicantTexts.shareable("Frist bis {deadline, date, long}", "de", "x.body"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("x.body");
+        assertThatThrownBy(() -> ApplicantTexts.shareable("{count, plural, one {# Tag} other {{count, number} Tage}}",
+                "de", "y.body")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void shouldAcceptPlainPluralAndSelectArguments() {
+        assertThat(ApplicantTexts
+                .shareable("{name}: {count, plural, one {# Tag} other {# Tage}} {kind, select, a {A} other {B}}", "de",
+                        "z.body")
+                .format(Map.of("name", "Anna", "count", 2, "kind", "a"))).isEqualTo("Anna: 2 Tage A");
+    }
+
+    @Test
+    void shouldGiveEachThreadItsOwnCopyOfATextsFormat() throws Exception {
+        // Eight threads render the same plural text with different counts; a shared format would mix them up.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                int missing = 1 + i % 7;
+                Map<String, Object> args = Map.of("count", missing, "officeId", "x", "due",
+                        Instant.parse("2026-12-0" + missing + "T10:00:00Z"));
+                results.add(pool.submit(() -> {
+                    String body = texts.render("en", "documents-requested", args, List.of()).main().body();
+                    return body.startsWith(missing == 1 ? "One document" : missing + " documents")
+                            && body.contains("December " + missing + ", 2026");
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

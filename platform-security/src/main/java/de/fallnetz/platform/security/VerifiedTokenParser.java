@@ -31,8 +31,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * load (bench/README.md).
  * <p>
  * A token is served from here only if the very same string passed the full verification before, and only before its
- * {@code exp} (and before {@code iat} plus {@code smallrye.jwt.time-to-live} where that is set): a remembered token is
- * never accepted later than the verifier would accept it. A token that fails is never remembered. Replaces
+ * {@code exp} (and before {@code iat} plus {@code mp.jwt.verify.token.age} where that is set, the one check that
+ * depends on the time of use besides {@code exp}): a remembered token is never accepted later than the verifier would
+ * accept it. A token that fails is never remembered. Replaces
  * smallrye-jwt's parser for the bean type {@link JWTParser}, which Quarkus' bearer-token validator uses.
  */
 @Alternative
@@ -49,18 +50,23 @@ public class VerifiedTokenParser implements JWTParser {
     }
 
     private final JWTParser verifier;
-    private final Long maxTimeToLiveSecs;
+    private final Long tokenAgeSecs;
     private final InstantSource clock;
     private final Cache<String, Verified> verified;
 
     @Inject
     public VerifiedTokenParser(DefaultJWTParser verifier, JWTAuthContextInfo context, MeterRegistry registry) {
-        this(verifier, context.getMaxTimeToLiveSecs(), InstantSource.system(), registry);
+        this(verifier, context.getTokenAge(), InstantSource.system(), registry);
     }
 
-    VerifiedTokenParser(JWTParser verifier, Long maxTimeToLiveSecs, InstantSource clock, MeterRegistry registry) {
+    /**
+     * @param tokenAgeSecs {@code mp.jwt.verify.token.age}, or null: how long after {@code iat} the verifier accepts a
+     *        token. ({@code smallrye.jwt.time-to-live} compares {@code exp} with {@code iat}, which a token passes
+     *        once and for all.)
+     */
+    VerifiedTokenParser(JWTParser verifier, Long tokenAgeSecs, InstantSource clock, MeterRegistry registry) {
         this.verifier = verifier;
-        this.maxTimeToLiveSecs = maxTimeToLiveSecs;
+        this.tokenAgeSecs = tokenAgeSecs;
         this.clock = clock;
         // Removal after MEMORY only frees the heap; whether a token may still be used is decided by validUntil.
         this.verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfterWrite(MEMORY).recordStats().build();
@@ -94,12 +100,12 @@ public class VerifiedTokenParser implements JWTParser {
             return null;
         }
         Instant until = Instant.ofEpochSecond(token.getExpirationTime());
-        if (maxTimeToLiveSecs != null) {
+        if (tokenAgeSecs != null) {
             if (token.getIssuedAtTime() <= 0) {
                 return null;
             }
-            Instant maxAge = Instant.ofEpochSecond(token.getIssuedAtTime()).plusSeconds(maxTimeToLiveSecs);
-            until = maxAge.isBefore(until) ? maxAge : until;
+            Instant tooOld = Instant.ofEpochSecond(token.getIssuedAtTime()).plusSeconds(tokenAgeSecs);
+            until = tooOld.isBefore(until) ? tooOld : until;
         }
         return until;
     }

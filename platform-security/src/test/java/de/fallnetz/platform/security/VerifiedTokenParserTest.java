@@ -32,15 +32,17 @@ class VerifiedTokenParserTest {
     private final AtomicInteger verifications = new AtomicInteger();
     private final MeterRegistry registry = new SimpleMeterRegistry();
 
-    private VerifiedTokenParser parser(Long maxTimeToLiveSecs) {
-        DefaultJWTParser real = new DefaultJWTParser(new JWTAuthContextInfo(GATEWAY_KEY.getPublic(), ISSUER));
+    private VerifiedTokenParser parser(Long tokenAgeSecs) {
+        JWTAuthContextInfo context = new JWTAuthContextInfo(GATEWAY_KEY.getPublic(), ISSUER);
+        context.setTokenAge(tokenAgeSecs);
+        DefaultJWTParser real = new DefaultJWTParser(context);
         return new VerifiedTokenParser(new DefaultJWTParser() {
             @Override
             public JsonWebToken parse(String token) throws ParseException {
                 verifications.incrementAndGet();
                 return real.parse(token);
             }
-        }, maxTimeToLiveSecs, clock, registry);
+        }, tokenAgeSecs, clock, registry);
     }
 
     @Test
@@ -84,7 +86,8 @@ class VerifiedTokenParserTest {
     }
 
     @Test
-    void aRememberedTokenIsVerifiedAgainOnceOlderThanTheMaximumTimeToLive() throws Exception {
+    void aRememberedTokenIsVerifiedAgainOnceOlderThanTheAcceptedTokenAge() throws Exception {
+        // Issued a second ago (token()), accepted for 10 s after that by mp.jwt.verify.token.age, although exp is later.
         VerifiedTokenParser parser = parser(10L);
         String token = token(GATEWAY_KEY, Duration.ofSeconds(60));
         parser.parse(token);
@@ -96,6 +99,17 @@ class VerifiedTokenParserTest {
         clock.advance(Duration.ofSeconds(6));
         parser.parse(token);
         assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void theVerifierRefusesATokenOlderThanTheAcceptedTokenAgeSoMemoryMustNotOutliveIt() {
+        // What the test above relies on: the verifier itself refuses a token issued longer ago than the token age.
+        VerifiedTokenParser parser = parser(10L);
+        String old = Jwt.issuer(ISSUER).subject("clerk-1").issuedAt(Instant.now().minusSeconds(30))
+                .expiresAt(Instant.now().plusSeconds(60)).jws().sign(GATEWAY_KEY.getPrivate());
+
+        assertThatThrownBy(() -> parser.parse(old)).isInstanceOf(ParseException.class);
+        assertThat(parser.remembered()).isZero();
     }
 
     @Test
@@ -116,9 +130,29 @@ class VerifiedTokenParserTest {
         String genuine = token(GATEWAY_KEY, Duration.ofSeconds(60));
         parser.parse(genuine);
         String[] parts = genuine.split("\\.");
-        String altered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        String altered = parts[0] + "." + changeOneCharacter(parts[1]) + "." + parts[2];
 
         assertThatThrownBy(() -> parser.parse(altered)).isInstanceOf(ParseException.class);
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void aTokenWithAnAlteredSignatureIsRejectedAfterTheGenuineOneWasRemembered() throws Exception {
+        VerifiedTokenParser parser = parser(null);
+        String genuine = token(GATEWAY_KEY, Duration.ofSeconds(60));
+        parser.parse(genuine);
+        String[] parts = genuine.split("\\.");
+        String altered = parts[0] + "." + parts[1] + "." + changeOneCharacter(parts[2]);
+
+        assertThatThrownBy(() -> parser.parse(altered)).isInstanceOf(ParseException.class);
+        assertThat(verifications).hasValue(2);
+    }
+
+    /** The same text with its middle character changed (so never the unchanged text). */
+    private static String changeOneCharacter(String base64url) {
+        int middle = base64url.length() / 2;
+        char replacement = base64url.charAt(middle) == 'A' ? 'B' : 'A';
+        return base64url.substring(0, middle) + replacement + base64url.substring(middle + 1);
     }
 
     @Test
