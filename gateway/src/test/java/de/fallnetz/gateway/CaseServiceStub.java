@@ -19,7 +19,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * The gateway in front of a stand-in for a newer case-service, whose case answers carry a property the gateway's
  * contract does not know yet ({@value #NEW_PROPERTY}). It opens a case on the first request with a key but answers
  * it with a 502, as a proxy in between might: the gateway's own retry then gets the 200 of a repeated key. A key
- * starting with {@value #DIES} finds it dying: the connection closes without an answer.
+ * starting with {@value #DIES} finds it dying: the connection closes without an answer. Every decision finds all its
+ * letter renderers busy ({@value #LETTERS_BUSY}, 503 with Retry-After).
  */
 public class CaseServiceStub implements QuarkusTestProfile {
 
@@ -33,6 +34,7 @@ public class CaseServiceStub implements QuarkusTestProfile {
     /** Keys starting with this make the stand-in close the connection without answering. */
     static final String DIES = "dies-";
     private static final Set<String> openedKeys = ConcurrentHashMap.newKeySet();
+    static final String LETTERS_BUSY = "urn:fallnetz:problem:letters-busy";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -48,6 +50,10 @@ public class CaseServiceStub implements QuarkusTestProfile {
             }
             server.createContext("/cases/", exchange -> {
                 lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+                if (exchange.getRequestURI().getPath().endsWith("/decision")) {
+                    lettersBusy(exchange);
+                    return;
+                }
                 String caseId = exchange.getRequestURI().getPath().substring("/cases/".length());
                 byte[] body = ("{\"caseId\":\"" + caseId + "\",\"caseType\":\"BLUE_CARD\",\"officeId\":\"abh-berlin\","
                         + "\"status\":\"OPEN\",\"openedAt\":\"2026-11-26T10:00:00Z\",\"applicant\":null,\""
@@ -81,5 +87,19 @@ public class CaseServiceStub implements QuarkusTestProfile {
             server.start();
         }
         return server.getAddress().getPort();
+    }
+
+    /** As case-service answers when no letter renderer frees up in time (RenderPermits). */
+    private static void lettersBusy(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        byte[] body = ("{\"type\":\"" + LETTERS_BUSY + "\",\"title\":\"Service Unavailable\",\"status\":503,"
+                + "\"detail\":\"Too many decision letters are being written right now.\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+        exchange.getResponseHeaders().add("Retry-After", "1");
+        exchange.sendResponseHeaders(503, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 }

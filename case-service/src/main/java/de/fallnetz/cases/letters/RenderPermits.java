@@ -14,6 +14,8 @@ import de.fallnetz.platform.rest.ProblemException;
  */
 final class RenderPermits {
 
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
     private final Semaphore permits;
     private final Duration wait;
 
@@ -31,9 +33,11 @@ final class RenderPermits {
             permitted = false;
         }
         if (!permitted) {
+            // Retry-After: about the time one letter takes, so the next try finds a permit free.
             throw new ProblemException(Problem.typed("letters-busy", "Service Unavailable", 503,
-                    "Too many decision letters are being written right now. Repeat the request shortly, with the same "
-                            + "Idempotency-Key."));
+                    "Too many decision letters are being written right now. Repeat the request after the seconds given"
+                            + " in Retry-After, with the same Idempotency-Key."),
+                    RETRY_AFTER);
         }
         try {
             return render.get();

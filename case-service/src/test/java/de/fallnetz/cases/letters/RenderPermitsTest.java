@@ -30,6 +30,7 @@ class RenderPermitsTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(503);
                     assertThat(e.problem().type()).endsWith("letters-busy");
+                    assertThat(e.retryAfterSeconds()).isEqualTo(1L);
                 });
 
         finish.countDown();

@@ -27,7 +27,8 @@ public class CaseGatewayExceptionMappers {
 
     @ServerExceptionMapper
     public Response upstream(UpstreamProblemException e) {
-        return Response.status(e.status()).type(e.mediaType()).entity(e.body()).build();
+        Response.ResponseBuilder response = Response.status(e.status()).type(e.mediaType()).entity(e.body());
+        return (e.retryAfter() == null ? response : response.header("Retry-After", e.retryAfter())).build();
     }
 
     @ServerExceptionMapper

@@ -158,6 +158,19 @@ public interface CaseLifecycleClient {
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
+        String retryAfter = response.getHeaderString("Retry-After");
+        if (response.getStatus() == 503 && retryAfter != null && isProblem(response.getMediaType())) {
+            // The case service's own "busy, repeat after Retry-After" (letters-busy, its database restarting): the
+            // caller learns what is busy and when to repeat, not a generic 503. (Opening a case keeps its own answer,
+            // which hands out the Idempotency-Key: CaseServiceClient.)
+            response.bufferEntity();
+            return new UpstreamProblemException(503, response.getMediaType(), response.readEntity(String.class),
+                    retryAfter);
+        }
         return CaseServiceClient.toException(response);
+    }
+
+    private static boolean isProblem(MediaType type) {
+        return type != null && "application".equals(type.getType()) && "problem+json".equals(type.getSubtype());
     }
 }

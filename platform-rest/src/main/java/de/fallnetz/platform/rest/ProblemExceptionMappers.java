@@ -34,7 +34,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return e.problem().withInstance(uri.getPath()).toResponse();
+        Response response = e.problem().withInstance(uri.getPath()).toResponse();
+        Long retryAfter = e.retryAfterSeconds();
+        return retryAfter == null ? response : Response.fromResponse(response).header("Retry-After", retryAfter).build();
     }
 
     @ServerExceptionMapper
