@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * contract does not know yet ({@value #NEW_PROPERTY}). It opens a case on the first request with a key but answers
  * it with a 502, as a proxy in between might: the gateway's own retry then gets the 200 of a repeated key. A key
  * starting with {@value #DIES} finds it dying: the connection closes without an answer. Every decision finds all its
- * letter renderers busy ({@value #LETTERS_BUSY}, 503 with Retry-After).
+ * letter renderers busy ({@value #LETTERS_BUSY}, 503 with Retry-After), and so does every read of the statistics.
  */
 public class CaseServiceStub implements QuarkusTestProfile {
 
@@ -35,6 +35,8 @@ public class CaseServiceStub implements QuarkusTestProfile {
     static final String DIES = "dies-";
     private static final Set<String> openedKeys = ConcurrentHashMap.newKeySet();
     static final String LETTERS_BUSY = "urn:fallnetz:problem:letters-busy";
+    /** Reads of the statistics, which the stand-in always answers busy; retries included. */
+    static final AtomicInteger statisticsReads = new AtomicInteger();
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -63,6 +65,10 @@ public class CaseServiceStub implements QuarkusTestProfile {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
+            });
+            server.createContext("/statistics", exchange -> {
+                statisticsReads.incrementAndGet();
+                lettersBusy(exchange);
             });
             server.createContext("/cases", exchange -> {
                 exchange.getRequestBody().readAllBytes();

@@ -8,6 +8,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import de.fallnetz.gateway.config.GatewayConfig;
 import de.fallnetz.platform.rest.Problem;
 import io.vertx.core.http.HttpClosedException;
@@ -16,6 +21,7 @@ import io.vertx.core.http.HttpClosedException;
 public class CaseGatewayExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(CaseGatewayExceptionMappers.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GatewayConfig config;
     private final CaseOpeningConfig opening;
@@ -27,8 +33,27 @@ public class CaseGatewayExceptionMappers {
 
     @ServerExceptionMapper
     public Response upstream(UpstreamProblemException e) {
-        Response.ResponseBuilder response = Response.status(e.status()).type(e.mediaType()).entity(e.body());
-        return (e.retryAfter() == null ? response : response.header("Retry-After", e.retryAfter())).build();
+        return Response.status(e.status()).type(e.mediaType()).entity(e.body()).build();
+    }
+
+    /**
+     * Case-service's own 503 that says when to repeat (after a read's retries): its problem goes to the client with
+     * its type and Retry-After, under the gateway's path rather than case-service's.
+     */
+    @ServerExceptionMapper
+    public Response caseServiceBusy(CaseServiceBusyException e, UriInfo uri) {
+        LOG.warnf("case-service busy for %s (Retry-After %s)", uri.getPath(), e.retryAfter());
+        String body = e.body();
+        try {
+            JsonNode problem = JSON.readTree(body);
+            if (problem instanceof ObjectNode fields) {
+                fields.put("instance", uri.getPath());
+                body = JSON.writeValueAsString(fields);
+            }
+        } catch (JsonProcessingException notJson) {
+            return caseServiceUnavailable(e, uri);
+        }
+        return Response.status(503).type(e.mediaType()).entity(body).header("Retry-After", e.retryAfter()).build();
     }
 
     @ServerExceptionMapper

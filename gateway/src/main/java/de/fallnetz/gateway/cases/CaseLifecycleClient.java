@@ -160,12 +160,10 @@ public interface CaseLifecycleClient {
     static RuntimeException toException(Response response) {
         String retryAfter = response.getHeaderString("Retry-After");
         if (response.getStatus() == 503 && retryAfter != null && isProblem(response.getMediaType())) {
-            // The case service's own "busy, repeat after Retry-After" (letters-busy, its database restarting): the
-            // caller learns what is busy and when to repeat, not a generic 503. (Opening a case keeps its own answer,
-            // which hands out the Idempotency-Key: CaseServiceClient.)
+            // The case service's own "busy, repeat after Retry-After" (letters-busy, its database restarting). Opening
+            // a case keeps its own answer, which hands out the Idempotency-Key (CaseServiceClient).
             response.bufferEntity();
-            return new UpstreamProblemException(503, response.getMediaType(), response.readEntity(String.class),
-                    retryAfter);
+            return new CaseServiceBusyException(response.getMediaType(), response.readEntity(String.class), retryAfter);
         }
         return CaseServiceClient.toException(response);
     }

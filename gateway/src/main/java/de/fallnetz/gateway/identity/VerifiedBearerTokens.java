@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.oidc.runtime.OidcTenantConfig;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -31,8 +32,9 @@ import io.vertx.ext.web.RoutingContext;
  * (bench/README.md).
  * <p>
  * Only the default tenant's bearer tokens are remembered, and answered from memory only for a request that Quarkus OIDC
- * resolved to the default tenant and that carries no DPoP proof (which must be checked on each request); the clerks'
- * and the portal's sign-in (authorisation code flow, an ID token in the session) always goes to Quarkus OIDC. A token
+ * resolved to the default tenant, whose configuration has no per-request check memory would skip, and that carries
+ * no DPoP proof (answerableFromMemory); the clerks' and the portal's sign-in (authorisation code flow, an ID token in
+ * the session) always goes to Quarkus OIDC. A token
  * is answered from memory only if the very same string was accepted before, and only before the expiry OIDC set on its
  * identity. A token OIDC refuses is never
  * remembered. The one difference to verifying every time: a signing key the identity provider withdraws still covers
@@ -98,12 +100,21 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
     }
 
     /**
-     * Whether Quarkus OIDC resolved this request to the default tenant (it puts the tenant's id on the routing context
-     * before asking the identity providers) and the request has no DPoP proof to check.
+     * Whether memory may answer this request: Quarkus OIDC resolved it to the default tenant (it puts the resolved
+     * tenant's configuration on the routing context before asking the identity providers), that tenant checks nothing
+     * per request that memory would skip (a certificate-bound or DPoP token, a maximum token age, user info), and the
+     * request carries no DPoP proof.
      */
-    private static boolean answerableFromMemory(RoutingContext routing) {
-        return routing != null && OidcUtils.DEFAULT_TENANT_ID.equals(routing.get(OidcUtils.TENANT_ID_ATTRIBUTE))
-                && routing.get(OidcUtils.DPOP_PROOF) == null;
+    static boolean answerableFromMemory(RoutingContext routing) {
+        if (routing == null || routing.get(OidcUtils.DPOP_PROOF) != null
+                || !(routing.get(io.quarkus.oidc.OidcTenantConfig.class.getName()) instanceof OidcTenantConfig tenant)) {
+            return false;
+        }
+        OidcTenantConfig.Token token = tenant.token();
+        return OidcUtils.DEFAULT_TENANT_ID.equals(tenant.tenantId().orElse(OidcUtils.DEFAULT_TENANT_ID))
+                && "Bearer".equalsIgnoreCase(token.authorizationScheme()) && !token.binding().certificate()
+                && token.age().isEmpty() && !token.requireJwtIntrospectionOnly()
+                && !tenant.authentication().userInfoRequired().orElse(false);
     }
 
     private void remember(String token, SecurityIdentity identity) {
@@ -143,7 +154,7 @@ public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticatio
 
     /** Whether this token's identity is remembered, for tests. */
     boolean remembers(String token) {
-        return accepted.getIfPresent(token) != null;
+        return accepted.asMap().containsKey(token); // not getIfPresent(), which would count as a hit or miss
     }
 
     /** Number of tokens remembered, for tests. */

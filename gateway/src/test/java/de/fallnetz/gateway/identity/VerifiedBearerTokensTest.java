@@ -10,16 +10,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.oidc.runtime.OidcTenantConfig;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.StringPermission;
@@ -139,24 +143,37 @@ class VerifiedBearerTokensTest {
         assertThat(verifications).hasValue(2);
     }
 
-    @Test
-    void aRememberedTokenSentToAnotherTenantsPathGoesToOidc() {
+    /** Requests OIDC must see itself: another tenant's, or one whose tenant checks something on each request. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "tenant ui", "DPoP proof", "DPoP scheme", "certificate-bound", "token age", "user info" })
+    void aRememberedTokenGoesToOidcForARequestThatMemoryMayNotAnswer(String what) {
         bearer("token-1");
 
-        RoutingContext uiRequest = routingContext();
-        uiRequest.put(OidcUtils.TENANT_ID_ATTRIBUTE, "ui");
-        bearer("token-1", uiRequest);
+        RoutingContext request = routingContext();
+        request.put(io.quarkus.oidc.OidcTenantConfig.class.getName(), switch (what) {
+            case "tenant ui" -> tenant("ui", "Bearer", false, null, false);
+            case "DPoP scheme" -> tenant(null, "DPoP", false, null, false);
+            case "certificate-bound" -> tenant(null, "Bearer", true, null, false);
+            case "token age" -> tenant(null, "Bearer", false, Duration.ofMinutes(2), false);
+            case "user info" -> tenant(null, "Bearer", false, null, true);
+            default -> tenant(null, "Bearer", false, null, false);
+        });
+        if (what.equals("DPoP proof")) {
+            request.put(OidcUtils.DPOP_PROOF, "proof");
+        }
+        bearer("token-1", request);
 
         assertThat(verifications).hasValue(2);
     }
 
     @Test
-    void aRequestWithADpopProofGoesToOidcEvenForARememberedToken() {
+    void aRequestWhoseTenantOidcHasNotResolvedGoesToOidc() {
         bearer("token-1");
 
-        RoutingContext withProof = defaultTenantRequest();
-        withProof.put(OidcUtils.DPOP_PROOF, "proof");
-        bearer("token-1", withProof);
+        // The tenant-id attribute alone (set from a session cookie's name) is not the resolved tenant.
+        RoutingContext request = routingContext();
+        request.put(OidcUtils.TENANT_ID_ATTRIBUTE, OidcUtils.DEFAULT_TENANT_ID);
+        bearer("token-1", request);
 
         assertThat(verifications).hasValue(2);
     }
@@ -178,6 +195,7 @@ class VerifiedBearerTokensTest {
     void memoryDoesNotKeepTheRoutingContextOfTheRequestThatFirstSentTheToken() {
         WeakReference<RoutingContext> firstRequest = sendOnceAndForget("token-1");
 
+        // System.gc() collects here (Serial GC in tests, explicit GC not disabled); the old copy kept the context.
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             System.gc();
             return firstRequest.get() == null;
@@ -216,8 +234,32 @@ class VerifiedBearerTokensTest {
 
     private static RoutingContext defaultTenantRequest() {
         RoutingContext routing = routingContext();
-        routing.put(OidcUtils.TENANT_ID_ATTRIBUTE, OidcUtils.DEFAULT_TENANT_ID);
+        routing.put(io.quarkus.oidc.OidcTenantConfig.class.getName(), tenant(null, "Bearer", false, null, false));
         return routing;
+    }
+
+    /** The parts of a resolved tenant's configuration the provider reads; the default tenant has no id set. */
+    private static OidcTenantConfig tenant(String id, String scheme, boolean certificateBound, Duration age,
+            boolean userInfo) {
+        OidcTenantConfig.Binding binding = proxy(OidcTenantConfig.Binding.class,
+                Map.of("certificate", certificateBound));
+        OidcTenantConfig.Token token = proxy(OidcTenantConfig.Token.class, Map.of("authorizationScheme", scheme,
+                "binding", binding, "age", Optional.ofNullable(age), "requireJwtIntrospectionOnly", false));
+        OidcTenantConfig.Authentication authentication = proxy(OidcTenantConfig.Authentication.class,
+                Map.of("userInfoRequired", Optional.of(userInfo)));
+        return proxy(OidcTenantConfig.class, Map.of("tenantId", Optional.ofNullable(id), "token", token,
+                "authentication", authentication));
+    }
+
+    /** An interface whose methods answer the given values by name (nothing else is called). */
+    private static <T> T proxy(Class<T> type, Map<String, Object> answers) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
+                (proxy, method, args) -> {
+                    if (!answers.containsKey(method.getName())) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return answers.get(method.getName());
+                }));
     }
 
     /** A routing context that only keeps what is put into it: all the provider touches. */

@@ -24,6 +24,7 @@ import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 
 import de.fallnetz.notifications.config.NotificationConfig;
+import io.quarkus.runtime.Startup;
 
 /**
  * The texts applicants read, per language, in ICU MessageFormat ({@code messages/applicant_<lang>.properties}, UTF-8):
@@ -31,6 +32,7 @@ import de.fallnetz.notifications.config.NotificationConfig;
  * the default language for the whole message, with a note saying so; a message is never empty.
  */
 @ApplicationScoped
+@Startup // a text that cannot be used (shareable()) stops the service at start, not the first mail
 public class ApplicantTexts {
 
     /** Languages we have texts in. */

@@ -133,7 +133,8 @@ class ApplicantTextsTest {
 
     @Test
     void shouldGiveEachThreadItsOwnCopyOfATextsFormat() throws Exception {
-        // Eight threads render the same plural text with different counts; a shared format would mix them up.
+        // Eight threads render the same plural text with different counts and dates, each of which must come out
+        // as given. A smoke test: a shared format mixes them up only sometimes; shareable() is what prevents it.
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
