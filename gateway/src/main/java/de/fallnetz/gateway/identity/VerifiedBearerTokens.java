@@ -34,11 +34,10 @@ import io.vertx.ext.web.RoutingContext;
  * Only the default tenant's bearer tokens are remembered, and answered from memory only for a request that Quarkus OIDC
  * resolved to the default tenant, whose configuration has no per-request check memory would skip, and that carries
  * no DPoP proof (answerableFromMemory); the clerks' and the portal's sign-in (authorisation code flow, an ID token in
- * the session) always goes to Quarkus OIDC. A token
- * is answered from memory only if the very same string was accepted before, and only before the expiry OIDC set on its
- * identity. A token OIDC refuses is never
- * remembered. The one difference to verifying every time: a signing key the identity provider withdraws still covers
- * the tokens already accepted with it until they expire (minutes, the provider's access-token lifespan).
+ * the session) always goes to Quarkus OIDC. A token is answered from memory only if the very same string was accepted
+ * before, and only before the expiry OIDC set on its identity. A token OIDC refuses is never remembered. The one
+ * difference to verifying every time: a signing key the identity provider withdraws still covers the tokens already
+ * accepted with it until they expire (minutes, the provider's access-token lifespan).
  */
 @ApplicationScoped
 public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationRequest> {
