@@ -28,6 +28,7 @@ import de.fallnetz.contracts.cases.CaseResponse;
 import de.fallnetz.contracts.cases.OfficeStatisticsResponse;
 import de.fallnetz.contracts.cases.WorklistResponse;
 import de.fallnetz.gateway.identity.InternalTokenHeaders;
+import de.fallnetz.platform.rest.Problem;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.vertx.core.http.HttpClosedException;
 
@@ -159,16 +160,13 @@ public interface CaseLifecycleClient {
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         String retryAfter = response.getHeaderString("Retry-After");
-        if (response.getStatus() == 503 && retryAfter != null && isProblem(response.getMediaType())) {
+        if (response.getStatus() == 503 && retryAfter != null && response.getMediaType() != null
+                && Problem.MEDIA_TYPE_OBJECT.isCompatible(response.getMediaType())) {
             // The case service's own "busy, repeat after Retry-After" (letters-busy, its database restarting). Opening
             // a case keeps its own answer, which hands out the Idempotency-Key (CaseServiceClient).
             response.bufferEntity();
             return new CaseServiceBusyException(response.getMediaType(), response.readEntity(String.class), retryAfter);
         }
         return CaseServiceClient.toException(response);
-    }
-
-    private static boolean isProblem(MediaType type) {
-        return type != null && "application".equals(type.getType()) && "problem+json".equals(type.getSubtype());
     }
 }
