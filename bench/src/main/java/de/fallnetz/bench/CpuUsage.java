@@ -5,43 +5,63 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.ServiceProcess;
 
 /**
- * CPU time of the whole machine and of each service process over an interval, from Linux's /proc (in clock ticks of
- * 10 ms): which part of the system a case costs most, and whether the machine ran out of CPU.
+ * CPU time of the whole machine, of each service process, of PostgreSQL and of the bench's own JVM over an interval,
+ * from Linux's /proc (in clock ticks of 10 ms): which part of the system a case costs most, and whether the machine
+ * ran out of CPU.
  */
 final class CpuUsage {
 
     private static final double MILLIS_PER_TICK = 10;
 
+    /** Everything on the machine that is not a service, in the order of the reports' columns. */
+    static final String POSTGRES = "PostgreSQL";
+    static final String BENCH_JVM = "Kafka broker, load generator";
+    static final String REST = "rest of the machine";
+    static final List<String> OUTSIDE = List.of(POSTGRES, BENCH_JVM, REST);
+
     private final Map<FallnetzService, ServiceProcess> services;
+    private final long postgresPid;
     private final long[] machineStart;
     private final Map<String, Long> processStart;
 
-    private CpuUsage(Map<FallnetzService, ServiceProcess> services) {
+    private CpuUsage(Map<FallnetzService, ServiceProcess> services, long postgresPid) {
         this.services = services;
+        this.postgresPid = postgresPid;
         this.machineStart = machine();
         this.processStart = processes();
     }
 
-    static CpuUsage start(Map<FallnetzService, ServiceProcess> services) {
-        return new CpuUsage(services);
+    /**
+     * @param postgresPid the postmaster: its backends are its children, and the CPU of those that ended is in its
+     *        own figures for reaped children
+     */
+    static CpuUsage start(Map<FallnetzService, ServiceProcess> services, long postgresPid) {
+        return new CpuUsage(services, postgresPid);
     }
 
+    /**
+     * @param processTicks per service, then {@link #POSTGRES} and {@link #BENCH_JVM} (this JVM: the single Kafka
+     *        broker runs in it, beside the load generator, the bench's own database polls and, in bench/lifecycle,
+     *        the mail server)
+     */
     record Measured(double busyShare, long busyTicks, Map<String, Long> processTicks) {
 
         Map<String, Double> perCaseMillis(int cases) {
             Map<String, Double> perCase = new LinkedHashMap<>();
-            long services = 0;
+            long attributed = 0;
             for (Map.Entry<String, Long> e : processTicks.entrySet()) {
                 perCase.put(e.getKey(), e.getValue() * MILLIS_PER_TICK / cases);
-                services += e.getValue();
+                attributed += e.getValue();
             }
-            perCase.put("Kafka, PostgreSQL, load", (busyTicks - services) * MILLIS_PER_TICK / cases);
+            // The kernel's interrupt work (loopback network) and anything else running.
+            perCase.put(REST, Math.max(0, busyTicks - attributed) * MILLIS_PER_TICK / cases);
             return perCase;
         }
     }
@@ -60,14 +80,36 @@ final class CpuUsage {
         for (ServiceProcess p : services.values()) {
             ticks.put(p.service().id(), processTicks(p.pid()));
         }
+        ticks.put(POSTGRES, postgresTicks());
+        ticks.put(BENCH_JVM, processTicks(ProcessHandle.current().pid()));
+        return ticks;
+    }
+
+    /** The postmaster's own ticks and its reaped children's, plus those of its running backends. */
+    private long postgresTicks() {
+        String[] own = statFields(postgresPid);
+        long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13])
+                + Long.parseLong(own[14]);
+        for (ProcessHandle child : ProcessHandle.of(postgresPid).map(p -> p.children().toList()).orElse(List.of())) {
+            try {
+                ticks += processTicks(child.pid());
+            } catch (UncheckedIOException gone) {
+                // ended meanwhile: its ticks are in the postmaster's reaped children's now
+            }
+        }
         return ticks;
     }
 
     /** utime + stime of a process, fields 14 and 15 of /proc/PID/stat (after the command in parentheses). */
     private static long processTicks(long pid) {
-        String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        String[] fields = statFields(pid);
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** The fields of /proc/PID/stat after the command in parentheses (so field 14, utime, is index 11). */
+    private static String[] statFields(long pid) {
+        String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
     }
 
     /** Busy and total ticks of all CPUs, from the first line of /proc/stat. */

@@ -111,7 +111,7 @@ public final class LifecycleBench {
                 Map<String, Long> commitsBefore = WalkingSkeletonBench.commits(endpoints);
                 long recordsBefore = records(endpoints);
                 int retriedBefore = driver.retries.get();
-                CpuUsage cpu = CpuUsage.start(services);
+                CpuUsage cpu = CpuUsage.start(services, stack.postgresPid());
                 LifecycleDriver.Run run = driver.drive(cases, clients, new Progress(out, "cases decided"));
                 awaitMails(endpoints, run.caseIds(), new Progress(out, "decision mails sent"));
                 CpuUsage.Measured used = cpu.stop();

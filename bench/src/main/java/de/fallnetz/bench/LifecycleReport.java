@@ -27,7 +27,7 @@ record LifecycleReport(Instant at, String machine, int cases, int clients, doubl
     }
 
     double servicesCpuPerCase() {
-        return cpuMillisPerCase.entrySet().stream().filter(e -> !e.getKey().startsWith("Kafka"))
+        return cpuMillisPerCase.entrySet().stream().filter(e -> !CpuUsage.OUTSIDE.contains(e.getKey()))
                 .mapToDouble(Map.Entry::getValue).sum();
     }
 
@@ -127,8 +127,8 @@ record LifecycleReport(Instant at, String machine, int cases, int clients, doubl
         g.drawString(String.format(Locale.ROOT, "CPU ms per case at %.1f cases/s completed (%.1f ms all services)",
                 casesPerSecond, servicesCpuPerCase()), 20, 30);
         g.setFont(label);
-        String[] names = cpuMillisPerCase.keySet().stream().map(n -> n.replace("-service", "").replace(
-                "Kafka, PostgreSQL, load", "other")).toArray(String[]::new);
+        String[] names = cpuMillisPerCase.keySet().stream().map(n -> n.replace("-service", "")
+                .replace(CpuUsage.BENCH_JVM, "Kafka, load").replace(CpuUsage.REST, "rest")).toArray(String[]::new);
         double[][] cpu = { cpuMillisPerCase.values().stream().mapToDouble(Double::doubleValue).toArray() };
         Report.bars(g, 20, 50, 760, 360, names, cpu, new Color[] { CPU });
 

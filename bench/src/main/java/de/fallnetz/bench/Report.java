@@ -77,7 +77,9 @@ final class Report {
                 | `POST /api/cases` answered | %.1f | %.1f | %.1f | %.1f |
                 | case opened → last hop on its timeline | %.1f | %.1f | %.1f | %.1f |
 
-                CPU: the machine was %.0f %% busy while the cases were opened and processed.
+                CPU: the machine was %.0f %% busy while the cases were opened and processed; the services used %.1f ms
+                per case together. Beside them: PostgreSQL (all its processes), the bench's JVM (the Kafka broker runs
+                in it, beside the load generator) and the rest of the machine (mostly the kernel's loopback network).
 
                 | CPU, ms per case | %s |
                 |---|%s
@@ -86,6 +88,8 @@ final class Report {
                 | PostgreSQL commits per case | %s |
                 |---|%s
                 | | %s |
+
+                %s
 
                 Machine load (1-minute load average) around the saturation run: %s.
 
@@ -108,12 +112,14 @@ final class Report {
                 r.steady().postLatency().p90(), r.steady().postLatency().p99(), r.steady().postLatency().max(),
                 r.steady().endToEndLatency().p50(), r.steady().endToEndLatency().p90(),
                 r.steady().endToEndLatency().p99(), r.steady().endToEndLatency().max(), 100 * r.cpuBusy(),
+                r.servicesCpuPerCase(),
                 String.join(" | ", r.cpuMillisPerCase().keySet()), "---|".repeat(r.cpuMillisPerCase().size()),
                 r.cpuMillisPerCase().values().stream().map(v -> String.format(Locale.ROOT, "%.1f", v))
                         .collect(Collectors.joining(" | ")),
                 String.join(" | ", r.commitsPerCase().keySet()), "---|".repeat(r.commitsPerCase().size()),
                 r.commitsPerCase().values().stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
                         .collect(Collectors.joining(" | ")),
+                PostgresStatements.markdown(r.statements(), r.cases(), STATEMENTS).strip(),
                 r.loadAverage(), Result.ONE_HOP, hopCpu(r), hopCommits(r), CORES * 1000 / hopCpu(r), CORES,
                 r.postgresLimit() / hopCommits(r), r.kafkaLimit(),
                 Math.min(r.postgresLimit() / hopCommits(r), r.kafkaLimit()) / (CORES * 1000 / hopCpu(r)),
@@ -122,6 +128,9 @@ final class Report {
     }
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** Statements listed in a report, those with most execution time. */
+    private static final int STATEMENTS = 15;
 
     private static double hopCpu(Result r) {
         return r.cpuMillisPerCase().get(Result.ONE_HOP);
@@ -159,14 +168,16 @@ final class Report {
                   "rssMiB": %s,
                   "peakRssMiB": %s,
                   "commitsPerCase": %s,
-                  "loadAverage": "%s"
+                  "loadAverage": "%s",
+                  "postgresStatements": %s
                 }
                 """, r.at(), r.machine(), r.cases(), r.clients(), r.kafkaLimit(), r.postgresLimit(),
                 r.gatewayCasesPerSecond(), r.endToEndCasesPerSecond(), r.kafkaRecordsPerSecond(), r.kafkaShare(),
                 r.postgresCommitsPerSecond(), r.postgresShare(), json(r.postLatency()), json(r.endToEndLatency()),
                 r.steady().cases(), r.steady().offeredPerSecond(), r.steady().endToEndPerSecond(),
                 json(r.steady().postLatency()), json(r.steady().endToEndLatency()), r.cpuBusy(), json(r.cpuMillisPerCase()), json(r.rssMiB()), json(r.peakRssMiB()),
-                json(r.commitsPerCase()), r.loadAverage());
+                json(r.commitsPerCase()), r.loadAverage(), PostgresStatements.json(r.statements(), r.cases(),
+                        STATEMENTS));
     }
 
     static String json(Stats s) {

@@ -1,6 +1,7 @@
 package de.fallnetz.bench;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,16 +22,23 @@ import java.util.Map;
  * @param commitsPerCase transactions committed per case in each service's database during the saturation run
  * @param loadAverage the machine's 1-minute load average before and after the saturation run (other work on the
  *        machine shows here)
+ * @param statements the service databases' statements during the saturation run, most execution time first
  */
 record Result(Instant at, String machine, int cases, int clients, double kafkaLimit, double postgresLimit,
         double gatewayCasesPerSecond, double endToEndCasesPerSecond, double kafkaRecordsPerSecond,
         double postgresCommitsPerSecond, Stats postLatency, Stats endToEndLatency, double cpuBusy, Map<String, Double> cpuMillisPerCase,
         Steady steady, Map<String, Long> rssMiB, Map<String, Long> peakRssMiB, Map<String, Double> commitsPerCase,
-        String loadAverage) {
+        String loadAverage, List<PostgresStatements.Measured> statements) {
 
     /** Cases offered at a fixed rate below capacity: the latencies a user sees when the system keeps up. */
     record Steady(int cases, double offeredPerSecond, double endToEndPerSecond, Stats postLatency,
             Stats endToEndLatency) {
+    }
+
+    /** CPU per case of the service processes alone, without PostgreSQL, Kafka, the load and the rest. */
+    double servicesCpuPerCase() {
+        return cpuMillisPerCase.entrySet().stream().filter(e -> !CpuUsage.OUTSIDE.contains(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     double kafkaShare() {

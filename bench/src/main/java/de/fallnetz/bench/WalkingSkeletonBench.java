@@ -94,10 +94,12 @@ public final class WalkingSkeletonBench {
             String loadBefore = loadAverage();
             Map<String, Long> commitsBefore = commits(endpoints);
             long recordsBefore = records(endpoints);
-            CpuUsage cpu = CpuUsage.start(services);
+            PostgresStatements.reset(endpoints);
+            CpuUsage cpu = CpuUsage.start(services, stack.postgresPid());
             LoadDriver.Run load = driver.open(cases, clients, new Progress(out, "cases accepted"));
             awaitTimelines(endpoints, load.caseIds(), new Progress(out, "cases complete"));
             CpuUsage.Measured used = cpu.stop();
+            List<PostgresStatements.Measured> statements = PostgresStatements.read(endpoints);
             Timing timing = timing(endpoints, load.caseIds());
             quietPeriod();
             String loadAfter = loadAverage();
@@ -130,7 +132,7 @@ public final class WalkingSkeletonBench {
                     cases, clients, kafkaLimit, postgresLimit, load.perSecond(), endToEnd,
                     records / timing.seconds(), commits / timing.seconds(), Stats.ofNanos(load.latenciesNanos()),
                     Stats.ofMillis(timing.latenciesMillis()), used.busyShare(), used.perCaseMillis(cases), steady,
-                    rss, peak, commitsPerCase, loadBefore + " before, " + loadAfter + " after");
+                    rss, peak, commitsPerCase, loadBefore + " before, " + loadAfter + " after", statements);
 
             String name = BenchSupport.resultName("walking-skeleton", result.at());
             Path dir = root.resolve("bench/results");

@@ -1,5 +1,6 @@
 package de.fallnetz.devstack;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,14 @@ public final class Fixtures {
      * needed), with a postal code in {@code officeId}'s district.
      */
     public static String openCaseJson(String officeId, String language) {
+        return openCaseJson(officeId, language, LocalDate.of(1994, 3, 17));
+    }
+
+    /**
+     * As {@link #openCaseJson(String, String)}, for an applicant born on {@code dateOfBirth}: another date is
+     * another person to case-service (its person key), so a load of many cases can be one case per person.
+     */
+    public static String openCaseJson(String officeId, String language, LocalDate dateOfBirth) {
         String postalCode = POSTAL_CODES.get(officeId);
         if (postalCode == null) {
             throw new IllegalArgumentException("No fixture postal code for " + officeId + "; known: "
@@ -27,7 +36,7 @@ public final class Fixtures {
                   "applicant": {
                     "familyName": "Nguyen",
                     "givenNames": "Thi Lan",
-                    "dateOfBirth": "1994-03-17",
+                    "dateOfBirth": "%s",
                     "nationality": "VNM",
                     "preferredLanguage": "%s"
                   },
@@ -41,7 +50,7 @@ public final class Fixtures {
                     "qualificationRecognised": true,
                     "firstIssue": true
                   }
-                }""".formatted(officeId, language, postalCode);
+                }""".formatted(officeId, dateOfBirth, language, postalCode);
     }
 
     public static String openCaseJson() {

@@ -96,6 +96,11 @@ public final class DevStack implements AutoCloseable {
         postgres = postgres.restart();
     }
 
+    /** Process ID of PostgreSQL's postmaster (for measuring its CPU; its backends are its children). */
+    public synchronized long postgresPid() throws IOException {
+        return postgres.pid();
+    }
+
     public StackEndpoints endpoints() {
         return new StackEndpoints(kafka.bootstrapServers(), "127.0.0.1", postgres.port());
     }

@@ -47,6 +47,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", String.valueOf(MAX_CONNECTIONS))
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // Statement statistics for operators and bench/run (an extension in each database reads them).
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 // zonky turns this off for speed; a commit must survive the server being killed, as in production.
                 .setServerConfig("synchronous_commit", "on")
                 .start();
@@ -77,8 +79,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * the data stay. Start it again with {@link #restart()}.
      */
     public void kill() throws IOException, InterruptedException {
-        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-        ProcessHandle.of(pid).ifPresent(p -> {
+        ProcessHandle.of(pid()).ifPresent(p -> {
             java.util.List<ProcessHandle> backends = p.children().toList();
             p.destroyForcibly();
             p.onExit().join();
@@ -94,6 +95,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } finally {
             zonky.setLevel(level);
         }
+    }
+
+    /** Process ID of the postmaster, from its {@code postmaster.pid}; its backends are its child processes. */
+    public long pid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
     }
 
     public int port() {
