@@ -21,7 +21,6 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import de.fallnetz.devstack.Fixtures;
 
 /**
  * Opens cases through the gateway at a steady rate, as a careful client would during an outage: every case has its
@@ -75,9 +74,9 @@ final class ChaosLoad {
             while (System.nanoTime() < due) {
                 LockSupport.parkNanos(due - System.nanoTime());
             }
-            offered.incrementAndGet();
+            int applicant = offered.incrementAndGet();
             pool.execute(() -> {
-                openOne(UUID.randomUUID().toString());
+                openOne(UUID.randomUUID().toString(), LoadDriver.openCaseJson(applicant));
                 progress.update(settled.incrementAndGet(), Math.max(cases, offered.get()));
             });
         }
@@ -85,9 +84,9 @@ final class ChaosLoad {
         pool.awaitTermination(GIVE_UP.toMinutes() + 1, TimeUnit.MINUTES);
     }
 
-    private void openOne(String key) {
+    /** Opens one case, repeating the same body under the same key until it is accepted, refused or given up. */
+    private void openOne(String key, String body) {
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
-        String body = Fixtures.openCaseJson();
         int attempt = 0;
         while (System.nanoTime() < deadline) {
             if (attempt > 0) {

@@ -89,18 +89,22 @@ final class LoadDriver {
     }
 
     /**
-     * Opens a case for applicant number {@code applicant}: each has a date of birth of their own, so that every case
-     * is another person's, as in an office. (With one applicant for all, case-service's linked-cases query for each
-     * new case sorted every earlier one: 3.5 ms of PostgreSQL per case at 3,000 cases, growing with the run.)
+     * The body that opens a case for applicant number {@code applicant}: each has a date of birth of their own, so
+     * that every case is another person's, as in an office. (With one applicant for all, case-service's linked-cases
+     * query for each new case sorted every earlier one: 3.5 ms of PostgreSQL per case at 3,000 cases, growing with
+     * the run.)
      */
+    static String openCaseJson(int applicant) {
+        return Fixtures.openCaseJson("abh-berlin", "vi", FIRST_BIRTHDAY.plusDays(applicant % BIRTHDAYS));
+    }
+
     private String openOne(int applicant) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token.get())
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(Fixtures.openCaseJson("abh-berlin", "vi",
-                        FIRST_BIRTHDAY.plusDays(applicant % BIRTHDAYS))))
+                .POST(HttpRequest.BodyPublishers.ofString(openCaseJson(applicant)))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         Matcher m = CASE_ID.matcher(response.body());
