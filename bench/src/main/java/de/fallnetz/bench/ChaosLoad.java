@@ -21,7 +21,6 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * Opens cases through the gateway at a steady rate, as a careful client would during an outage: every case has its
  * own {@code Idempotency-Key}, and a 503, 429, 409 "in progress", a timeout or a refused connection is retried with the
@@ -76,7 +75,7 @@ final class ChaosLoad {
             }
             int applicant = offered.incrementAndGet();
             pool.execute(() -> {
-                openOne(UUID.randomUUID().toString(), LoadDriver.openCaseJson(applicant));
+                openOne(UUID.randomUUID().toString(), Applicants.openCaseJson(applicant));
                 progress.update(settled.incrementAndGet(), Math.max(cases, offered.get()));
             });
         }

@@ -283,7 +283,7 @@ final class LifecycleDriver {
      * An EU Blue Card at the reduced salary threshold, a qualification not yet recognised, a nationality on the
      * security-consultation list, a first issue and Welcome Center support: the routing plan asks five partners (BA,
      * ZAB, BVA, BAMF, Welcome Center). Each applicant has an address of their own, so that the mail rate limit per
-     * recipient never holds a mail back.
+     * recipient never holds a mail back, and a date of birth of their own ({@link Applicants}).
      */
     static String openCaseJson(int applicant) {
         return """
@@ -293,7 +293,7 @@ final class LifecycleDriver {
                   "applicant": {
                     "familyName": "Haddad",
                     "givenNames": "Rami",
-                    "dateOfBirth": "1991-05-04",
+                    "dateOfBirth": "%s",
                     "nationality": "SYR",
                     "preferredLanguage": "en",
                     "email": "applicant-%d@bench.fallnetz.test"
@@ -309,6 +309,6 @@ final class LifecycleDriver {
                     "firstIssue": true,
                     "welcomeCenterSupport": true
                   }
-                }""".formatted(applicant);
+                }""".formatted(Applicants.dateOfBirth(applicant), applicant);
     }
 }

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,14 +17,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import de.fallnetz.devstack.Fixtures;
 
 /** Opens cases through the gateway from a fixed number of clients, each waiting for its answer before the next. */
 final class LoadDriver {
 
-    /** Applicants are born on one of this many days from the first: 54 years, more people than a run opens cases for. */
-    private static final int BIRTHDAYS = 20_000;
-    private static final LocalDate FIRST_BIRTHDAY = LocalDate.of(1950, 1, 1);
     private static final Pattern CASE_ID = Pattern.compile("\"caseId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -88,23 +83,14 @@ final class LoadDriver {
         }
     }
 
-    /**
-     * The body that opens a case for applicant number {@code applicant}: each has a date of birth of their own, so
-     * that every case is another person's, as in an office. (With one applicant for all, case-service's linked-cases
-     * query for each new case sorted every earlier one: 3.5 ms of PostgreSQL per case at 3,000 cases, growing with
-     * the run.)
-     */
-    static String openCaseJson(int applicant) {
-        return Fixtures.openCaseJson("abh-berlin", "vi", FIRST_BIRTHDAY.plusDays(applicant % BIRTHDAYS));
-    }
-
+    /** Opens one case for applicant number {@code applicant} ({@link Applicants}). */
     private String openOne(int applicant) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token.get())
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(openCaseJson(applicant)))
+                .POST(HttpRequest.BodyPublishers.ofString(Applicants.openCaseJson(applicant)))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         Matcher m = CASE_ID.matcher(response.body());

@@ -19,7 +19,7 @@ import de.fallnetz.devstack.StackEndpoints;
 final class PostgresStatements {
 
     /** One normalized statement of one database over the measured interval. */
-    record Measured(String database, String query, long calls, double totalMillis, long rows) {
+    record Measured(String database, String query, long calls, double totalMillis) {
     }
 
     private PostgresStatements() {
@@ -37,14 +37,13 @@ final class PostgresStatements {
     static List<Measured> read(StackEndpoints stack) throws SQLException {
         List<Measured> all = new ArrayList<>();
         try (Connection c = Baselines.admin(stack); PreparedStatement ps = c.prepareStatement("""
-                select d.datname, s.query, s.calls, s.total_exec_time, s.rows
+                select d.datname, s.query, s.calls, s.total_exec_time
                 from pg_stat_statements s join pg_database d on d.oid = s.dbid
                 where d.datname <> 'postgres'
                 order by s.total_exec_time desc""")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    all.add(new Measured(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
-                            rs.getLong(5)));
+                    all.add(new Measured(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)));
                 }
             }
         }
@@ -55,9 +54,9 @@ final class PostgresStatements {
     static String markdown(List<Measured> statements, int cases, int limit) {
         double total = statements.stream().mapToDouble(Measured::totalMillis).sum();
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, """
-                PostgreSQL's statements (`pg_stat_statements`, execution time inside the server, without the commits'
-                WAL flushes): %.2f ms per case in %.1f statements per case over all service databases; the %d with most
-                time:
+                PostgreSQL's statements (`pg_stat_statements`: execution time inside the server, wall clock, so on a
+                busy machine it includes waiting for a CPU or a lock; without the commits' WAL flushes): %.2f ms per
+                case in %.1f statements per case over all service databases; the %d with most time:
 
                 | database | calls per case | ms per call | ms per case | statement |
                 |---|---|---|---|---|
@@ -69,12 +68,30 @@ final class PostgresStatements {
         return md.toString();
     }
 
+    /** JSON: the same statements with their whole normalized text. */
     static String json(List<Measured> statements, int cases, int limit) {
         return statements.stream().limit(limit).map(s -> String.format(Locale.ROOT,
                 "{\"database\": \"%s\", \"callsPerCase\": %.3f, \"millisPerCase\": %.4f, \"query\": \"%s\"}",
-                s.database(), s.calls() / (double) cases, s.totalMillis() / cases,
-                shortened(s.query()).replace("\\", "\\\\").replace("\"", "\\\"")))
+                jsonText(s.database()), s.calls() / (double) cases, s.totalMillis() / cases, jsonText(s.query())))
                 .collect(Collectors.joining(",\n    ", "[\n    ", "\n  ]"));
+    }
+
+    private static String jsonText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (ch < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    } else {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** One line, at most 110 characters, safe inside a Markdown table cell and code span. */

@@ -78,8 +78,9 @@ final class Report {
                 | case opened → last hop on its timeline | %.1f | %.1f | %.1f | %.1f |
 
                 CPU: the machine was %.0f %% busy while the cases were opened and processed; the services used %.1f ms
-                per case together. Beside them: PostgreSQL (all its processes), the bench's JVM (the Kafka broker runs
-                in it, beside the load generator) and the rest of the machine (mostly the kernel's loopback network).
+                per case together. Beside them: PostgreSQL (all its processes), the bench's JVM (the single Kafka
+                broker runs in it, beside the load generator) and the rest of the machine (busy time charged to none
+                of them: steal time, interrupts, other processes).
 
                 | CPU, ms per case | %s |
                 |---|%s
