@@ -26,6 +26,12 @@ final class CpuUsage {
     static final String REST = "rest of the machine";
     static final List<String> OUTSIDE = List.of(POSTGRES, BENCH_JVM, REST);
 
+    /** The service processes' share of {@link Measured#perCaseMillis}: everything but {@link #OUTSIDE}. */
+    static double servicesOnly(Map<String, Double> perCaseMillis) {
+        return perCaseMillis.entrySet().stream().filter(e -> !OUTSIDE.contains(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
     private final Map<FallnetzService, ServiceProcess> services;
     private final long postgresPid;
     private final long[] machineStart;

@@ -27,8 +27,7 @@ record LifecycleReport(Instant at, String machine, int cases, int clients, doubl
     }
 
     double servicesCpuPerCase() {
-        return cpuMillisPerCase.entrySet().stream().filter(e -> !CpuUsage.OUTSIDE.contains(e.getKey()))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return CpuUsage.servicesOnly(cpuMillisPerCase);
     }
 
     double cpuPerCase() {

@@ -17,7 +17,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /** Opens cases through the gateway from a fixed number of clients, each waiting for its answer before the next. */
 final class LoadDriver {
 

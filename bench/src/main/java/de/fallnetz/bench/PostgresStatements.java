@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import de.fallnetz.devstack.StackEndpoints;
 
 /**
@@ -77,21 +79,7 @@ final class PostgresStatements {
     }
 
     private static String jsonText(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
     }
 
     /** One line, at most 110 characters, safe inside a Markdown table cell and code span. */

@@ -37,8 +37,7 @@ record Result(Instant at, String machine, int cases, int clients, double kafkaLi
 
     /** CPU per case of the service processes alone, without PostgreSQL, Kafka, the load and the rest. */
     double servicesCpuPerCase() {
-        return cpuMillisPerCase.entrySet().stream().filter(e -> !CpuUsage.OUTSIDE.contains(e.getKey()))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return CpuUsage.servicesOnly(cpuMillisPerCase);
     }
 
     double kafkaShare() {
