@@ -65,7 +65,7 @@ public final class WalkingSkeletonBench {
     private void run() throws Exception {
         Path data = Files.createTempDirectory("fallnetz-bench");
         BenchSupport.step(out, "stack", "Starting Kafka and PostgreSQL with empty data in " + data);
-        try (DevStack stack = DevStack.start(data, 0, 0, 0)) {
+        try (DevStack stack = DevStack.startWithStatementStatistics(data)) {
             StackEndpoints endpoints = stack.endpoints();
 
             BenchSupport.step(out, "limits", "Measuring what Kafka and PostgreSQL manage on their own");

@@ -26,8 +26,16 @@ public final class DevStack implements AutoCloseable {
      * databases and roles. A port of 0 picks a free one.
      */
     public static DevStack start(Path dataDir, int kafkaPort, int controllerPort, int postgresPort) throws Exception {
-        return start(dataDir, postgresPort, () -> KafkaBrokers.start(dataDir.resolve("kafka"), kafkaPort,
+        return start(dataDir, postgresPort, false, () -> KafkaBrokers.start(dataDir.resolve("kafka"), kafkaPort,
                 controllerPort));
+    }
+
+    /**
+     * As {@link #start(Path, int, int, int)} on free ports, with PostgreSQL keeping statement statistics
+     * ({@code pg_stat_statements}): the benchmark's stack, which reports them.
+     */
+    public static DevStack startWithStatementStatistics(Path dataDir) throws Exception {
+        return start(dataDir, 0, true, () -> KafkaBrokers.start(dataDir.resolve("kafka"), 0, 0));
     }
 
     /**
@@ -35,7 +43,8 @@ public final class DevStack implements AutoCloseable {
      * on its own: the chaos run's stack.
      */
     public static DevStack startWithKafkaProcesses(Path dataDir, int kafkaNodes) throws Exception {
-        return start(dataDir, 0, () -> KafkaCluster.start(dataDir.resolve("kafka-cluster"), kafkaNodes, 0, 0));
+        return start(dataDir, 0, false,
+                () -> KafkaCluster.start(dataDir.resolve("kafka-cluster"), kafkaNodes, 0, 0));
     }
 
     /**
@@ -44,23 +53,25 @@ public final class DevStack implements AutoCloseable {
      */
     public static DevStack startWithKafkaInNetworkNamespaces(Path dataDir, int kafkaNodes) throws Exception {
         Path kafkaData = dataDir.resolve("kafka-cluster");
-        return start(dataDir, 0, () -> KafkaCluster.startInNetworkNamespaces(kafkaData, kafkaNodes, kafkaData));
+        return start(dataDir, 0, false, () -> KafkaCluster.startInNetworkNamespaces(kafkaData, kafkaNodes, kafkaData));
     }
 
     /**
      * ./run's stack: Kafka as {@code kafkaNodes} processes (1 or 3) on the given ports, so that an operator can stop a
-     * broker and watch the system heal; node logs go to {@code logDir}.
+     * broker and watch the system heal; node logs go to {@code logDir}. PostgreSQL keeps statement statistics for the
+     * operator (and bench/lifecycle).
      */
     public static DevStack startWithKafkaProcesses(Path dataDir, int kafkaNodes, int kafkaPort, int controllerPort,
             int postgresPort, Path logDir) throws Exception {
         Path kafkaData = dataDir.resolve(kafkaNodes == 1 ? "kafka" : "kafka-" + kafkaNodes);
-        return start(dataDir, postgresPort,
+        return start(dataDir, postgresPort, true,
                 () -> KafkaCluster.start(kafkaData, kafkaNodes, kafkaPort, controllerPort, logDir));
     }
 
-    private static DevStack start(Path dataDir, int postgresPort, java.util.concurrent.Callable<KafkaBrokers> kafkaStart)
-            throws Exception {
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), free(postgresPort));
+    private static DevStack start(Path dataDir, int postgresPort, boolean statementStatistics,
+            java.util.concurrent.Callable<KafkaBrokers> kafkaStart) throws Exception {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), free(postgresPort),
+                statementStatistics);
         KafkaBrokers kafka;
         try {
             kafka = kafkaStart.call();

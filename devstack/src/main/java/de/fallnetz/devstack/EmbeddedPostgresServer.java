@@ -32,27 +32,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final boolean statementStatistics;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean statementStatistics) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.statementStatistics = statementStatistics;
     }
 
-    public static EmbeddedPostgresServer start(Path dataDir, int port) throws IOException {
+    /**
+     * Starts the server; with {@code statementStatistics} it loads {@code pg_stat_statements} (for operators and
+     * bench/run: an extension in each database reads them), which the tests' servers go without, as every statement
+     * then pays for its bookkeeping.
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, boolean statementStatistics)
+            throws IOException {
         Files.createDirectories(dataDir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", String.valueOf(MAX_CONNECTIONS))
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                // Statement statistics for operators and bench/run (an extension in each database reads them).
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 // zonky turns this off for speed; a commit must survive the server being killed, as in production.
-                .setServerConfig("synchronous_commit", "on")
-                .start();
-        return new EmbeddedPostgresServer(postgres, dataDir);
+                .setServerConfig("synchronous_commit", "on");
+        if (statementStatistics) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        return new EmbeddedPostgresServer(builder.start(), dataDir, statementStatistics);
     }
 
     /**
@@ -64,7 +72,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try {
-                return start(dataDir, port());
+                return start(dataDir, port(), statementStatistics);
             } catch (IOException | RuntimeException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
