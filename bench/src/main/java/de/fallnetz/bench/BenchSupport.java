@@ -70,4 +70,19 @@ final class BenchSupport {
     static void step(PrintStream out, String phase, String what) {
         out.println("[" + phase + "] " + what);
     }
+
+    /**
+     * Runs {@code polls} (queries that wait for something to happen) in one read-committed transaction that is rolled
+     * back: each poll still sees what was committed before it, and PostgreSQL counts none of them as a commit of the
+     * database polled, whose commits the bench reports for its service.
+     */
+    static <T> T uncommitted(Connection c, java.util.concurrent.Callable<T> polls) throws Exception {
+        c.setAutoCommit(false);
+        try {
+            return polls.call();
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
 }

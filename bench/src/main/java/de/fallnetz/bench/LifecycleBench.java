@@ -161,8 +161,14 @@ public final class LifecycleBench {
 
     /** Waits until the applicant's mail about the decision is sent (handed to the SMTP server) for every case. */
     private static void awaitMails(StackEndpoints stack, List<String> ids, Progress progress) throws Exception {
+        try (Connection c = notificationDb(stack)) {
+            BenchSupport.uncommitted(c, () -> pollMails(c, ids, progress));
+        }
+    }
+
+    private static Void pollMails(Connection c, List<String> ids, Progress progress) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        try (Connection c = notificationDb(stack); PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.prepareStatement("""
                 select count(distinct case_id) from delivery
                 where event_type like ? and channel = 'EMAIL' and status = 'SENT' and case_id = any(?)""")) {
             ps.setString(1, DECIDED);
@@ -175,7 +181,7 @@ public final class LifecycleBench {
                 }
                 progress.update(sent, ids.size());
                 if (sent == ids.size()) {
-                    return;
+                    return null;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(sent + " of " + ids.size() + " decision mails sent after 10 min");

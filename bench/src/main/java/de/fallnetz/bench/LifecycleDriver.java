@@ -34,7 +34,9 @@ import de.fallnetz.devstack.StackEndpoints;
  * Takes cases through their whole life, each client one case at a time: a clerk opens it through the gateway and ticks
  * its checklist, every partner the routing plan asked reads its request and answers through its own partner API, the
  * clerk decides once the case is ready. Waiting (for a request to reach its partner, for the case to become ready)
- * polls the databases, not the gateway, so that the waiting costs the services nothing.
+ * polls the databases, not the gateway, so that the waiting costs the services nothing; each wait's polls run in one
+ * read-committed transaction (every poll sees what has been committed since) that is rolled back, so that they do not
+ * count among the service database's commits (a poll in autocommit is one: they were most of case-service's).
  */
 final class LifecycleDriver {
 
@@ -226,6 +228,10 @@ final class LifecycleDriver {
 
     /** Waits until the partner's service has the request delivered; the organisation it is addressed to. */
     private static String awaitDelivered(Connection db, String interactionId, String kind) throws Exception {
+        return BenchSupport.uncommitted(db, () -> pollDelivered(db, interactionId, kind));
+    }
+
+    private static String pollDelivered(Connection db, String interactionId, String kind) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         try (PreparedStatement ps = db.prepareStatement(
                 "select partner_organisation from interaction_request where id = ? and state <> 'REQUESTED'")) {
@@ -260,6 +266,10 @@ final class LifecycleDriver {
     }
 
     private static void awaitStatus(Connection c, String caseId, String status) throws Exception {
+        BenchSupport.uncommitted(c, () -> pollStatus(c, caseId, status));
+    }
+
+    private static String pollStatus(Connection c, String caseId, String status) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         try (PreparedStatement ps = c.prepareStatement("select status from fallnetz_case where id = ?")) {
             ps.setObject(1, UUID.fromString(caseId));
@@ -269,7 +279,7 @@ final class LifecycleDriver {
                     now = rs.next() ? rs.getString(1) : null;
                 }
                 if (status.equals(now)) {
-                    return;
+                    return now;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Case " + caseId + " still " + now + ", not " + status);

@@ -152,8 +152,14 @@ public final class WalkingSkeletonBench {
 
     /** Waits until every case has all its hops on the timeline. */
     private void awaitTimelines(StackEndpoints stack, List<String> ids, Progress progress) throws Exception {
+        try (Connection c = BenchSupport.caseDb(stack)) {
+            BenchSupport.uncommitted(c, () -> pollTimelines(c, ids, progress));
+        }
+    }
+
+    private static Void pollTimelines(Connection c, List<String> ids, Progress progress) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        try (Connection c = BenchSupport.caseDb(stack); PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = c.prepareStatement("""
                 select count(*) from (select case_id from timeline_entry where case_id = any(?)
                 group by case_id having count(*) >= ?) complete""")) {
             ps.setArray(1, uuids(c, ids));
@@ -166,7 +172,7 @@ public final class WalkingSkeletonBench {
                 }
                 progress.update(complete, ids.size());
                 if (complete == ids.size()) {
-                    return;
+                    return null;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(complete + " of " + ids.size() + " cases complete after 10 min");
