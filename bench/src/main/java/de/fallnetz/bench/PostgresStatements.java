@@ -16,7 +16,7 @@ import de.fallnetz.devstack.StackEndpoints;
 
 /**
  * What PostgreSQL spends its time on during a run, statement by statement, from {@code pg_stat_statements} (which
- * devstack's PostgreSQL loads): the figures behind the "PostgreSQL" CPU column of the reports.
+ * bench/run's PostgreSQL loads): the figures behind the "PostgreSQL" CPU column of the reports.
  */
 final class PostgresStatements {
 

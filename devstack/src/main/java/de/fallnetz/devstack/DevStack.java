@@ -59,7 +59,7 @@ public final class DevStack implements AutoCloseable {
     /**
      * ./run's stack: Kafka as {@code kafkaNodes} processes (1 or 3) on the given ports, so that an operator can stop a
      * broker and watch the system heal; node logs go to {@code logDir}. PostgreSQL keeps statement statistics for the
-     * operator (and bench/lifecycle).
+     * operator.
      */
     public static DevStack startWithKafkaProcesses(Path dataDir, int kafkaNodes, int kafkaPort, int controllerPort,
             int postgresPort, Path logDir) throws Exception {

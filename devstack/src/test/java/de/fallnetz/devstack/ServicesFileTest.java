@@ -88,8 +88,8 @@ class ServicesFileTest {
         Map<FallnetzService, Integer> ports = new LinkedHashMap<>();
         FallnetzService.all().forEach(s -> ports.put(s, s.defaultPort()));
         for (FallnetzService s : FallnetzService.all()) {
-            // The gateway's test properties start a Keycloak (35 s here, where every module waits for this one);
-            // its own tests take them.
+            // Not the gateway's: its test properties start a Keycloak (35 s on the path every module waits for);
+            // the gateway's own tests use them.
             if (s != FallnetzService.GATEWAY) {
                 assertThat(s.testProperties(stack)).containsEntry("quarkus.datasource.jdbc.max-size",
                         String.valueOf(s.pool()));
