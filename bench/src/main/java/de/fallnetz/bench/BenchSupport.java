@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import de.fallnetz.devstack.FallnetzService;
+import de.fallnetz.devstack.ServiceProcess;
 import de.fallnetz.devstack.StackEndpoints;
 
 /** What every benchmark needs around its measurement: arguments, the machine, the services, the result's name. */
@@ -30,9 +31,14 @@ final class BenchSupport {
         return prefix + "-" + DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm").format(at.atOffset(ZoneOffset.UTC));
     }
 
+    /** Cores, memory, Java, and the JVM options a run added to every service's, which make it another experiment. */
     static String machine() {
-        return Runtime.getRuntime().availableProcessors() + " cores, "
+        String machine = Runtime.getRuntime().availableProcessors() + " cores, "
                 + Math.round(totalMemoryGiB()) + " GiB, Java " + System.getProperty("java.version");
+        String extra = System.getenv(ServiceProcess.EXTRA_JVM_OPTIONS);
+        // The reports' JSON carries this text as it is: no quotes or backslashes in it.
+        return extra == null || extra.isBlank() ? machine
+                : machine + ", services' JVM options added: " + extra.strip().replaceAll("[\"\\\\]", "");
     }
 
     private static double totalMemoryGiB() {

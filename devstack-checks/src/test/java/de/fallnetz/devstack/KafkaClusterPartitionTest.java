@@ -5,18 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,25 +26,31 @@ class KafkaClusterPartitionTest {
         try (KafkaCluster cluster = KafkaCluster.startInNetworkNamespaces(dir, 3, dir)) {
             assertThat(cluster.bootstrapServers()).doesNotContain("127.0.0.1").startsWith("10.254.");
             cluster.createTopics(List.of(TOPIC), 3);
+            // The producer's request timeout, 10 s, is short enough that a request stuck on the cut-off leader is
+            // given up and sent to the new one.
             try (Admin admin = KafkaBrokers.admin(cluster.bootstrapServers());
-                    KafkaProducer<String, String> producer = producer(cluster.bootstrapServers())) {
-                await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(describe(admin).partitions())
-                        .allSatisfy(p -> assertThat(p.isr()).hasSize(3)));
-                send(producer, 0, 30);
+                    KafkaProducer<String, String> producer =
+                            AcksAllWrites.producer(cluster.bootstrapServers(), 10_000)) {
+                await().atMost(Duration.ofMinutes(1)).untilAsserted(
+                        () -> assertThat(AcksAllWrites.describe(admin, TOPIC).partitions())
+                                .allSatisfy(p -> assertThat(p.isr()).hasSize(3)));
+                AcksAllWrites.send(producer, TOPIC, 0, 30);
 
                 cluster.partition(1);
                 // The cut-off node runs on, but the others drop it from every ISR and take over its leaderships.
                 // A call the admin client happened to send to the cut-off node times out: it then asks another.
                 assertThat(cluster.isAlive(1)).isTrue();
-                await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() -> assertThat(describe(admin).partitions())
-                        .allSatisfy(p -> assertThat(isrIds(p)).doesNotContain(2).hasSize(2)));
+                await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(
+                        () -> assertThat(AcksAllWrites.describe(admin, TOPIC).partitions())
+                                .allSatisfy(p -> assertThat(isrIds(p)).doesNotContain(2).hasSize(2)));
                 // Two of three replicas are in sync and reachable: acks=all writes go on during the partition.
-                send(producer, 30, 60);
+                AcksAllWrites.send(producer, TOPIC, 30, 60);
 
                 cluster.heal(1);
-                await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() -> assertThat(describe(admin).partitions())
-                        .allSatisfy(p -> assertThat(isrIds(p)).containsExactlyInAnyOrder(1, 2, 3)));
-                send(producer, 60, 90);
+                await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(
+                        () -> assertThat(AcksAllWrites.describe(admin, TOPIC).partitions())
+                                .allSatisfy(p -> assertThat(isrIds(p)).containsExactlyInAnyOrder(1, 2, 3)));
+                AcksAllWrites.send(producer, TOPIC, 60, 90);
             }
         }
     }
@@ -68,29 +67,5 @@ class KafkaClusterPartitionTest {
 
     private static List<Integer> isrIds(TopicPartitionInfo p) {
         return p.isr().stream().map(n -> n.id()).toList();
-    }
-
-    private static TopicDescription describe(Admin admin) throws Exception {
-        return admin.describeTopics(List.of(TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS).get(TOPIC);
-    }
-
-    private static void send(KafkaProducer<String, String> producer, int from, int to) throws Exception {
-        List<Future<?>> sent = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            sent.add(producer.send(new ProducerRecord<>(TOPIC, "case-" + (i % 10), String.format("%04d", i))));
-        }
-        for (Future<?> f : sent) {
-            f.get(2, TimeUnit.MINUTES);
-        }
-    }
-
-    private static KafkaProducer<String, String> producer(String bootstrap) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("acks", "all");
-        props.put("enable.idempotence", "true");
-        // Short enough that a request stuck on the cut-off leader is given up and sent to the new one.
-        props.put("request.timeout.ms", "10000");
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 }

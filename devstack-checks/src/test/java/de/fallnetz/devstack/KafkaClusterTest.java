@@ -18,10 +18,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,19 +33,19 @@ class KafkaClusterTest {
         try (KafkaCluster cluster = KafkaCluster.start(dir, 3, 0, 0)) {
             cluster.createTopics(List.of(TOPIC), 3);
             try (Admin admin = KafkaBrokers.admin(cluster.bootstrapServers())) {
-                TopicDescription topic = describe(admin);
+                TopicDescription topic = AcksAllWrites.describe(admin, TOPIC);
                 assertThat(topic.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
                 assertThat(admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
                         .get("min.insync.replicas").value()).isEqualTo("2");
             }
 
-            try (KafkaProducer<String, String> producer = producer(cluster.bootstrapServers())) {
-                send(producer, 0, 50);
+            try (KafkaProducer<String, String> producer = AcksAllWrites.producer(cluster.bootstrapServers(), 0)) {
+                AcksAllWrites.send(producer, TOPIC, 0, 50);
                 cluster.kill(1);
                 assertThat(cluster.isAlive(1)).isFalse();
                 // Two of three replicas are still in sync: acks=all writes go on after the leaders move.
-                send(producer, 50, 100);
+                AcksAllWrites.send(producer, TOPIC, 50, 100);
             }
 
             Map<String, List<String>> perKey = readAll(cluster.bootstrapServers(0), 100);
@@ -56,8 +54,9 @@ class KafkaClusterTest {
 
             cluster.startNode(1);
             try (Admin admin = KafkaBrokers.admin(cluster.bootstrapServers())) {
-                await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(describe(admin).partitions())
-                        .allSatisfy(p -> assertThat(p.isr()).hasSize(3)));
+                await().atMost(Duration.ofMinutes(2)).untilAsserted(
+                        () -> assertThat(AcksAllWrites.describe(admin, TOPIC).partitions())
+                                .allSatisfy(p -> assertThat(p.isr()).hasSize(3)));
             }
         }
     }
@@ -71,28 +70,6 @@ class KafkaClusterTest {
         } finally {
             System.clearProperty("fallnetz.kafka.brokers");
         }
-    }
-
-    private static TopicDescription describe(Admin admin) throws Exception {
-        return admin.describeTopics(List.of(TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS).get(TOPIC);
-    }
-
-    private static void send(KafkaProducer<String, String> producer, int from, int to) throws Exception {
-        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            sent.add(producer.send(new ProducerRecord<>(TOPIC, "case-" + (i % 10), String.format("%04d", i))));
-        }
-        for (java.util.concurrent.Future<?> f : sent) {
-            f.get(2, TimeUnit.MINUTES);
-        }
-    }
-
-    private static KafkaProducer<String, String> producer(String bootstrap) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("acks", "all");
-        props.put("enable.idempotence", "true");
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
     private static Map<String, List<String>> readAll(String bootstrap, int expected) {
