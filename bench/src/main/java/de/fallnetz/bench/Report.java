@@ -45,7 +45,7 @@ final class Report {
                 # Walking skeleton benchmark, %s
 
                 Machine: %s. %d cases opened through the gateway by %d clients at once, each waiting for its answer;
-                the load generator, Kafka, PostgreSQL and the four services share the machine.
+                the load generator, Kafka, PostgreSQL and the %d services share the machine.
 
                 ![share of limits and latencies](%s)
 
@@ -103,7 +103,7 @@ final class Report {
                 |---|%s
                 | resident at the end | %s |
                 | peak resident | %s |
-                """, r.at(), r.machine(), r.cases(), r.clients(), chart, r.kafkaLimit(), r.clients(),
+                """, r.at(), r.machine(), r.cases(), r.clients(), r.rssMiB().size(), chart, r.kafkaLimit(), r.clients(),
                 r.postgresLimit(), r.gatewayCasesPerSecond(), r.endToEndCasesPerSecond(),
                 r.kafkaRecordsPerSecond(), 100 * r.kafkaShare(), r.postgresCommitsPerSecond(),
                 100 * r.postgresShare(), r.postLatency().p50(), r.postLatency().p90(), r.postLatency().p99(),
