@@ -111,6 +111,25 @@ class ComposeFileTest {
     }
 
     @Test
+    void runsEveryServiceWithTheJvmSettingsAndLimitsOfItsKubernetesDeployment() {
+        Map<String, Object> common = Yaml.all(Repo.ROOT.resolve("k8s/base/common.yaml")).stream()
+                .filter(d -> "fallnetz-common".equals(Yaml.at(d, "metadata", "name"))).findFirst().orElseThrow();
+        Object jvm = Yaml.at(common, "data", "JAVA_OPTS_APPEND");
+        assertThat(jvm).isNotNull();
+        for (FallnetzService s : FallnetzService.values()) {
+            Map<String, Object> service = service(s.id());
+            assertThat(Yaml.map(service.get("environment"))).as(s.id()).containsEntry("JAVA_OPTS_APPEND", jvm);
+            Map<String, Object> deployment = Yaml.one(Repo.ROOT.resolve("k8s/base/services/" + s.id() + "/deployment.yaml"));
+            Map<String, Object> limits = Yaml.map(Yaml.at(Yaml.list(Yaml.at(deployment, "spec", "template", "spec",
+                    "containers")).get(0), "resources", "limits"));
+            assertThat(service.get("mem_limit") + "").as(s.id())
+                    .isEqualTo(((String) limits.get("memory")).replace("Mi", "m"));
+            assertThat(Double.parseDouble(service.get("cpus") + "")).as(s.id())
+                    .isEqualTo(Double.parseDouble(limits.get("cpu") + ""));
+        }
+    }
+
+    @Test
     void keepsDataInNamedVolumesAndImportsTheRealm() {
         assertThat(Yaml.map(COMPOSE.get("volumes"))).containsOnlyKeys("kafka-data", "postgres-data", "keycloak-data",
                 "mailpit-data");
