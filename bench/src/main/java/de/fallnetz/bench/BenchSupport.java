@@ -36,9 +36,10 @@ final class BenchSupport {
         String machine = Runtime.getRuntime().availableProcessors() + " cores, "
                 + Math.round(totalMemoryGiB()) + " GiB, Java " + System.getProperty("java.version");
         String extra = System.getenv(ServiceProcess.EXTRA_JVM_OPTIONS);
-        // The reports' JSON carries this text as it is: no quotes or backslashes in it.
+        // The reports' JSON carries this text as it is: no quotes, backslashes or line breaks in it.
         return extra == null || extra.isBlank() ? machine
-                : machine + ", services' JVM options added: " + extra.strip().replaceAll("[\"\\\\]", "");
+                : machine + ", services' JVM options added: "
+                        + extra.strip().replaceAll("\\s+", " ").replaceAll("[\"\\\\]", "");
     }
 
     private static double totalMemoryGiB() {

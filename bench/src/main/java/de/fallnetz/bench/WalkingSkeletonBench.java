@@ -77,7 +77,8 @@ public final class WalkingSkeletonBench {
             out.printf(Locale.ROOT, "      Kafka %,.0f records/s, PostgreSQL %,.0f commits/s%n", kafkaLimit,
                     postgresLimit);
 
-            BenchSupport.step(out, "services", "Starting the " + FallnetzService.values().length + " services (logs in bench/target/logs/)");
+            BenchSupport.step(out, "services",
+                    "Starting the " + FallnetzService.values().length + " services (logs in bench/target/logs/)");
             fleet = Fleet.start(root, endpoints, List.of(FallnetzService.values()), out);
             Map<FallnetzService, ServiceProcess> services = fleet.running();
             String gateway = services.get(FallnetzService.GATEWAY).baseUrl();

@@ -119,7 +119,8 @@ class ComposeFileTest {
         for (FallnetzService s : FallnetzService.values()) {
             Map<String, Object> service = service(s.id());
             assertThat(Yaml.map(service.get("environment"))).as(s.id()).containsEntry("JAVA_OPTS_APPEND", jvm);
-            Map<String, Object> deployment = Yaml.one(Repo.ROOT.resolve("k8s/base/services/" + s.id() + "/deployment.yaml"));
+            Map<String, Object> deployment = Yaml.one(
+                    Repo.ROOT.resolve("k8s/base/services/" + s.id() + "/deployment.yaml"));
             Map<String, Object> limits = Yaml.map(Yaml.at(Yaml.list(Yaml.at(deployment, "spec", "template", "spec",
                     "containers")).get(0), "resources", "limits"));
             assertThat(service.get("mem_limit") + "").as(s.id())

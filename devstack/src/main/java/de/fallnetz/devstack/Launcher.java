@@ -19,8 +19,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the whole system on this machine: the embedded stack with its data under {@code .fallnetz/data}, then the four
- * services as separate processes on fixed ports, until Ctrl-C. Started by {@code ./run}.
+ * Runs the whole system on this machine: the embedded stack with its data under {@code .fallnetz/data}, then every
+ * service as a separate process on fixed ports, until Ctrl-C. Started by {@code ./run}.
  */
 public final class Launcher {
 

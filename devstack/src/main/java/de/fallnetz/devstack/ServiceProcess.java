@@ -25,12 +25,13 @@ public final class ServiceProcess implements AutoCloseable {
      * deployment.</li>
      * <li>Serial GC: each service has well under a core of its own on a small machine, where a parallel or concurrent
      * collector only adds threads and memory.</li>
-     * <li>Heap, code cache, metaspace and thread stacks capped, so that a service stays below 300 MiB resident under
-     * load.</li>
-     * <li>{@code -Xms32m}: without it the JVM starts with its largest heap (a 64th of the machine's memory, more than
-     * 160 MiB on any machine above 10 GiB), and Serial GC's young generation, a third of that, is all touched within minutes. A service
-     * that needs less grows only to what it needs: 27–38 MiB less resident per service under the lifecycle load at
-     * the same CPU per case.</li>
+     * <li>Heap, code cache, metaspace and thread stacks capped: a service stays below 300 MiB resident under load,
+     * all but case-service under the whole case lifecycle, whose letters' renders and 22,000 classes take it to about
+     * 365 MiB (bench/README.md).</li>
+     * <li>{@code -Xms32m}: the default initial heap is a 64th of the machine's memory, capped by {@code -Xmx}, so on
+     * any machine above 10 GiB the JVM starts with all 160 MiB, and Serial GC's young generation, a third of that, is
+     * all touched within minutes. Starting small, a service grows only to what it needs: the eight services that
+     * render no letters stay 26–38 MiB smaller under the lifecycle load at the same CPU per case.</li>
      * </ul>
      */
     public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
