@@ -2,19 +2,27 @@ package de.fallnetz.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
+import de.fallnetz.devstack.EmbeddedKafkaBroker;
 import de.fallnetz.devstack.FallnetzService;
 import de.fallnetz.devstack.ServiceProcess;
 
 /**
  * CPU time of the whole machine, of each service process, of PostgreSQL and of the bench's own JVM over an interval,
  * from Linux's /proc (in clock ticks of 10 ms): which part of the system a case costs most, and whether the machine
- * ran out of CPU.
+ * ran out of CPU. The bench's JVM is split four ways: the Kafka broker's threads (its thread group, timed by the
+ * JVM), the JIT compiler threads and the GC threads (by their HotSpot names in /proc), and the rest, the load
+ * generator.
  */
 final class CpuUsage {
 
@@ -22,9 +30,26 @@ final class CpuUsage {
 
     /** Everything on the machine that is not a service, in the order of the reports' columns. */
     static final String POSTGRES = "PostgreSQL";
-    static final String BENCH_JVM = "Kafka broker, load generator";
+    static final String KAFKA_BROKER = "Kafka broker";
+    /** The bench JVM's compiler threads: its warm-up, for the broker and the load generator alike. */
+    static final String BENCH_JIT = "bench JVM's JIT";
+    /** The bench JVM's garbage collector threads, for the broker and the load generator alike. */
+    static final String BENCH_GC = "bench JVM's GC";
+    /** The bench JVM's other threads: its HTTP clients, its database polls and, in bench/lifecycle, the mail server. */
+    static final String LOAD_GENERATOR = "load generator";
     static final String REST = "rest of the machine";
-    static final List<String> OUTSIDE = List.of(POSTGRES, BENCH_JVM, REST);
+    static final List<String> OUTSIDE = List.of(POSTGRES, KAFKA_BROKER, BENCH_JIT, BENCH_GC, LOAD_GENERATOR,
+            REST);
+
+    private static final long NANOS_PER_TICK = 10_000_000;
+    /** "C1 CompilerThre", "C2 CompilerThre". */
+    private static final Predicate<String> JIT_THREADS = name -> name.startsWith("C1 Compiler")
+            || name.startsWith("C2 Compiler");
+    /** "GC Thread#0", "G1 Conc#0", "G1 Refine#0" and the like, and the VM thread that runs the collections' pauses. */
+    private static final Predicate<String> GC_THREADS = name -> name.startsWith("GC Thread") || name.startsWith("G1 ")
+            || name.equals("VM Thread");
+    /** This JVM as a whole, split by {@link #stop()}. */
+    private static final String BENCH_JVM = "bench JVM";
 
     /** The service processes' share of {@link Measured#perCaseMillis}: everything but {@link #OUTSIDE}. */
     static double servicesOnly(Map<String, Double> perCaseMillis) {
@@ -36,12 +61,18 @@ final class CpuUsage {
     private final long postgresPid;
     private final long[] machineStart;
     private final Map<String, Long> processStart;
+    private final Map<Long, Long> brokerStart;
+    private final Map<String, Long> jitStart;
+    private final Map<String, Long> gcStart;
 
     private CpuUsage(Map<FallnetzService, ServiceProcess> services, long postgresPid) {
         this.services = services;
         this.postgresPid = postgresPid;
         this.machineStart = machine();
         this.processStart = processes();
+        this.brokerStart = brokerThreadNanos();
+        this.jitStart = jvmThreadTicks(JIT_THREADS);
+        this.gcStart = jvmThreadTicks(GC_THREADS);
     }
 
     /**
@@ -53,10 +84,10 @@ final class CpuUsage {
     }
 
     /**
-     * @param processTicks per service, then {@link #POSTGRES} and {@link #BENCH_JVM} (this JVM: the single Kafka
-     *        broker runs in it, beside the load generator, the bench's own database polls and, in bench/lifecycle,
-     *        the mail server; three brokers, {@code FALLNETZ_KAFKA_BROKERS=3}, are processes of their own and count
-     *        in {@link #REST})
+     * @param processTicks per service, then {@link #POSTGRES} and this JVM's in four parts: {@link #KAFKA_BROKER}
+     *        (the single broker runs in it; three brokers, {@code FALLNETZ_KAFKA_BROKERS=3}, are processes of their
+     *        own and count in {@link #REST}), {@link #BENCH_JIT}, {@link #BENCH_GC} and
+     *        {@link #LOAD_GENERATOR}
      */
     record Measured(double busyShare, long busyTicks, Map<String, Long> processTicks) {
 
@@ -80,7 +111,60 @@ final class CpuUsage {
         long total = end[1] - machineStart[1];
         Map<String, Long> ticks = new LinkedHashMap<>();
         processes().forEach((id, t) -> ticks.put(id, t - processStart.get(id)));
+        long benchJvm = ticks.remove(BENCH_JVM);
+        long broker = Math.round(sinceStart(brokerThreadNanos(), brokerStart) / (double) NANOS_PER_TICK);
+        long jit = sinceStart(jvmThreadTicks(JIT_THREADS), jitStart);
+        long gc = sinceStart(jvmThreadTicks(GC_THREADS), gcStart);
+        ticks.put(KAFKA_BROKER, broker);
+        ticks.put(BENCH_JIT, jit);
+        ticks.put(BENCH_GC, gc);
+        // What the broker's and the JVM's own threads did not use; a thread that ended meanwhile counts here too,
+        // which is why the bench turns off HotSpot's stopping of idle compiler threads (bench/run, bench/lifecycle).
+        ticks.put(LOAD_GENERATOR, Math.max(0, benchJvm - broker - jit - gc));
         return new Measured((double) busy / total, busy, ticks);
+    }
+
+    /** Per thread alive now, its time since the start (all of it for a thread started since). */
+    private static <K> long sinceStart(Map<K, Long> now, Map<K, Long> start) {
+        return now.entrySet().stream().mapToLong(e -> e.getValue() - start.getOrDefault(e.getKey(), 0L)).sum();
+    }
+
+    /** CPU time so far of each live thread of the broker's thread group, by thread ID. */
+    private static Map<Long, Long> brokerThreadNanos() {
+        ThreadMXBean jvm = ManagementFactory.getThreadMXBean();
+        Thread[] threads = new Thread[EmbeddedKafkaBroker.THREADS.activeCount() + 32];
+        int n = EmbeddedKafkaBroker.THREADS.enumerate(threads, true);
+        Map<Long, Long> nanos = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            long cpu = jvm.getThreadCpuTime(threads[i].getId());
+            if (cpu >= 0) { // -1: ended since it was listed
+                nanos.put(threads[i].getId(), cpu);
+            }
+        }
+        return nanos;
+    }
+
+    /**
+     * Ticks so far of those of this JVM's own threads whose names (as HotSpot gives them, cut to 15 characters by the
+     * kernel) the filter accepts, by task ID.
+     */
+    private static Map<String, Long> jvmThreadTicks(Predicate<String> names) {
+        Map<String, Long> ticks = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (names.test(Files.readString(task.resolve("comm")).strip())) {
+                        String[] f = statFields(Files.readString(task.resolve("stat")));
+                        ticks.put(task.getFileName().toString(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    }
+                } catch (IOException ended) {
+                    // the thread ended after the tasks were listed
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks;
     }
 
     private Map<String, Long> processes() {
@@ -130,7 +214,10 @@ final class CpuUsage {
 
     /** The fields of /proc/PID/stat after the command in parentheses (so field 14, utime, is index 11). */
     private static String[] statFields(long pid) {
-        String stat = read(Path.of("/proc", String.valueOf(pid), "stat"));
+        return statFields(read(Path.of("/proc", String.valueOf(pid), "stat")));
+    }
+
+    private static String[] statFields(String stat) {
         return stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
     }
 

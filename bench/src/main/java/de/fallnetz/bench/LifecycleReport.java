@@ -127,7 +127,7 @@ record LifecycleReport(Instant at, String machine, int cases, int clients, doubl
                 casesPerSecond, servicesCpuPerCase()), 20, 30);
         g.setFont(label);
         String[] names = cpuMillisPerCase.keySet().stream().map(n -> n.replace("-service", "")
-                .replace(CpuUsage.BENCH_JVM, "Kafka, load").replace(CpuUsage.REST, "rest")).toArray(String[]::new);
+                .replace("bench JVM's ", "bench ").replace(CpuUsage.REST, "rest")).toArray(String[]::new);
         double[][] cpu = { cpuMillisPerCase.values().stream().mapToDouble(Double::doubleValue).toArray() };
         Report.bars(g, 20, 50, 760, 360, names, cpu, new Color[] { CPU });
 

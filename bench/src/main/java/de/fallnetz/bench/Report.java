@@ -78,8 +78,9 @@ final class Report {
                 | case opened → last hop on its timeline | %.1f | %.1f | %.1f | %.1f |
 
                 CPU: the machine was %.0f %% busy while the cases were opened and processed; the services used %.1f ms
-                per case together. Beside them: PostgreSQL (all its processes), the bench's JVM (the single Kafka
-                broker runs in it, beside the load generator) and the rest of the machine (busy time charged to none
+                per case together. Beside them: PostgreSQL (all its processes), the bench's JVM in four parts (the
+                single Kafka broker's threads; its JIT compiler threads and its GC threads, which serve broker and load
+                generator alike; the rest, the load generator) and the rest of the machine (busy time charged to none
                 of them: steal time, interrupts, other processes).
 
                 | CPU, ms per case | %s |
@@ -268,6 +269,8 @@ final class Report {
         g.drawLine(x, baseline, x + w, baseline);
         int group = w / groups.length;
         int bar = Math.min(44, (group - 20) / values.length - 6);
+        // Labels wider than their slot go on two rows, every other one lower, so that neighbours do not overlap.
+        boolean stagger = Arrays.stream(groups).anyMatch(label -> g.getFontMetrics().stringWidth(label) > group - 4);
         for (int i = 0; i < groups.length; i++) {
             for (int s = 0; s < values.length; s++) {
                 int bh = (int) Math.round(values[s][i] / top * (h - 60));
@@ -278,7 +281,10 @@ final class Report {
                 g.drawString(String.format(Locale.ROOT, values[s][i] < 10 ? "%.1f" : "%.0f", values[s][i]), bx + 2,
                         baseline - bh - 4);
             }
-            g.drawString(groups[i], x + i * group + 10, baseline + 16);
+            int labelWidth = g.getFontMetrics().stringWidth(groups[i]);
+            int groupCentre = x + i * group + 10 + (values.length * (bar + 6) - 6) / 2;
+            g.drawString(groups[i], Math.max(x, groupCentre - labelWidth / 2),
+                    baseline + 14 + (stagger && i % 2 == 1 ? 13 : 0));
         }
     }
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
@@ -24,6 +26,12 @@ import kafka.server.KafkaRaftServer;
 public final class EmbeddedKafkaBroker implements KafkaBrokers {
 
     private static final int NODE_ID = 1;
+
+    /**
+     * The group of every thread the broker starts (they inherit it from the thread that starts the broker), so that
+     * a benchmark running the broker in its own JVM can tell the broker's CPU time from its load generator's.
+     */
+    public static final ThreadGroup THREADS = new ThreadGroup("kafka-broker");
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -85,9 +93,22 @@ public final class EmbeddedKafkaBroker implements KafkaBrokers {
         if (!Files.exists(node.dataDir().resolve("meta.properties"))) {
             format(logDir, node.nodeId(), node.clusterId() != null ? node.clusterId() : Uuid.randomUuid().toString());
         }
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
+        KafkaRaftServer server = startInBrokerThreads(config);
         return new EmbeddedKafkaBroker(server, node.host() + ":" + node.brokerPort());
+    }
+
+    private static KafkaRaftServer startInBrokerThreads(KafkaConfig config) throws Exception {
+        FutureTask<KafkaRaftServer> startup = new FutureTask<>(() -> {
+            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            return server;
+        });
+        new Thread(THREADS, startup, "kafka-broker-startup").start();
+        try {
+            return startup.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private static void format(String logDir, int nodeId, String clusterId) throws Exception {
