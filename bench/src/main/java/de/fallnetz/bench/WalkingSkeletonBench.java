@@ -65,7 +65,8 @@ public final class WalkingSkeletonBench {
     private void run() throws Exception {
         Path data = Files.createTempDirectory("fallnetz-bench");
         BenchSupport.step(out, "stack", "Starting Kafka and PostgreSQL with empty data in " + data);
-        try (DevStack stack = DevStack.startWithStatementStatistics(data)) {
+        try (DevStack stack = DevStack.startWithStatementStatistics(data);
+                AutoCloseable stopsFirst = this::stopServices) {
             StackEndpoints endpoints = stack.endpoints();
 
             BenchSupport.step(out, "limits", "Measuring what Kafka and PostgreSQL manage on their own");
@@ -144,10 +145,17 @@ public final class WalkingSkeletonBench {
             out.println("Report: " + root.relativize(dir.resolve(name + ".md")) + " (chart " + name + ".png, data "
                     + name + ".json)");
         } finally {
-            if (fleet != null) {
-                fleet.close();
-            }
             DevStack.deleteQuietly(data);
+        }
+    }
+
+    /**
+     * Closed before the stack (resources close in reverse order): the services stop while Kafka and PostgreSQL are
+     * still there, so that they shut down cleanly instead of waiting for a broker and a database that have gone.
+     */
+    private void stopServices() {
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
