@@ -35,7 +35,10 @@ final class CpuUsage {
     static final String BENCH_JIT = "bench JVM's JIT";
     /** The bench JVM's garbage collector threads, for the broker and the load generator alike. */
     static final String BENCH_GC = "bench JVM's GC";
-    /** The bench JVM's other threads: its HTTP clients, its database polls and, in bench/lifecycle, the mail server. */
+    /**
+     * The rest of the bench's JVM: its HTTP clients, its database polls, in bench/lifecycle the mail server, and the
+     * JVM's own small threads (finalizer, sweeper, service thread).
+     */
     static final String LOAD_GENERATOR = "load generator";
     static final String REST = "rest of the machine";
     static final List<String> OUTSIDE = List.of(POSTGRES, KAFKA_BROKER, BENCH_JIT, BENCH_GC, LOAD_GENERATOR,
@@ -118,8 +121,9 @@ final class CpuUsage {
         ticks.put(KAFKA_BROKER, broker);
         ticks.put(BENCH_JIT, jit);
         ticks.put(BENCH_GC, gc);
-        // What the broker's and the JVM's own threads did not use; a thread that ended meanwhile counts here too,
-        // which is why the bench turns off HotSpot's stopping of idle compiler threads (bench/run, bench/lifecycle).
+        // What the broker's, the compilers' and the collector's threads did not use. A thread that ended meanwhile
+        // counts here too, whatever it was (the broker's live as long as it does), which is why the bench turns off
+        // HotSpot's stopping of idle compiler threads (bench/run, bench/lifecycle).
         ticks.put(LOAD_GENERATOR, Math.max(0, benchJvm - broker - jit - gc));
         return new Measured((double) busy / total, busy, ticks);
     }

@@ -22,23 +22,30 @@ class CpuUsageTest {
         CountDownLatch burnt = new CountDownLatch(1);
         CountDownLatch measured = new CountDownLatch(1);
         // A broker thread lives as long as the broker, so this one is still there when the usage is taken.
-        new Thread(EmbeddedKafkaBroker.THREADS, () -> {
+        Thread broker = new Thread(EmbeddedKafkaBroker.THREADS, () -> {
             burn();
             burnt.countDown();
             awaitQuietly(measured);
-        }, "broker-like").start();
+        }, "broker-like");
+        broker.setDaemon(true);
+        broker.start();
         Thread load = new Thread(CpuUsageTest::burn, "load-like");
         load.start();
         load.join();
         burnt.await();
 
-        Map<String, Long> ticks = usage.stop().processTicks();
-        measured.countDown();
+        Map<String, Long> ticks;
+        try {
+            ticks = usage.stop().processTicks();
+        } finally {
+            measured.countDown();
+        }
         // The broker's share is timed per thread by the JVM: 300 ms are 30 ticks of 10 ms, give or take the
         // thread's start and end. The load generator is what is left of the process, measured in whole ticks.
         assertThat(ticks.get(CpuUsage.KAFKA_BROKER)).isBetween(29L, 33L);
         assertThat(ticks.get(CpuUsage.LOAD_GENERATOR)).isGreaterThanOrEqualTo(27L);
-        assertThat(ticks).containsKeys(CpuUsage.POSTGRES, CpuUsage.BENCH_JIT, CpuUsage.BENCH_GC).doesNotContainKey("bench JVM");
+        assertThat(ticks).containsKeys(CpuUsage.POSTGRES, CpuUsage.BENCH_JIT, CpuUsage.BENCH_GC)
+                .doesNotContainKey("bench JVM");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -107,6 +107,9 @@ public final class EmbeddedKafkaBroker implements KafkaBrokers {
         try {
             return startup.get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
