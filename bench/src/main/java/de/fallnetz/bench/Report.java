@@ -79,9 +79,9 @@ final class Report {
 
                 CPU: the machine was %.0f %% busy while the cases were opened and processed; the services used %.1f ms
                 per case together. Beside them: PostgreSQL (all its processes), the bench's JVM in four parts (the
-                single Kafka broker's threads, none with three brokers of their own; its JIT compiler threads and its GC
-                threads, which serve broker and load generator alike; the rest, the load generator) and the rest of the machine (busy time charged to none
-                of them: steal time, interrupts, other processes).
+                single Kafka broker's threads, none with three brokers of their own; its JIT compiler threads and
+                its GC threads, which serve broker and load generator alike; the rest, the load generator) and the
+                rest of the machine (busy time charged to none of them: steal time, interrupts, other processes).
 
                 | CPU, ms per case | %s |
                 |---|%s
