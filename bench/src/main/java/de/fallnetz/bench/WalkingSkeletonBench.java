@@ -45,7 +45,6 @@ public final class WalkingSkeletonBench {
     private final Path root;
     private final int cases;
     private final int clients;
-    private Fleet fleet;
 
     private WalkingSkeletonBench(Path root, int cases, int clients) {
         this.root = root;
@@ -65,8 +64,7 @@ public final class WalkingSkeletonBench {
     private void run() throws Exception {
         Path data = Files.createTempDirectory("fallnetz-bench");
         BenchSupport.step(out, "stack", "Starting Kafka and PostgreSQL with empty data in " + data);
-        try (DevStack stack = DevStack.startWithStatementStatistics(data);
-                AutoCloseable stopsFirst = this::stopServices) {
+        try (DevStack stack = DevStack.startWithStatementStatistics(data)) {
             StackEndpoints endpoints = stack.endpoints();
 
             BenchSupport.step(out, "limits", "Measuring what Kafka and PostgreSQL manage on their own");
@@ -80,82 +78,74 @@ public final class WalkingSkeletonBench {
 
             BenchSupport.step(out, "services",
                     "Starting the " + FallnetzService.values().length + " services (logs in bench/target/logs/)");
-            fleet = Fleet.start(root, endpoints, List.of(FallnetzService.values()), out);
-            Map<FallnetzService, ServiceProcess> services = fleet.running();
-            String gateway = services.get(FallnetzService.GATEWAY).baseUrl();
-            LoadDriver driver = new LoadDriver(gateway);
+            // Closed before the stack: the services stop while Kafka and PostgreSQL are still there.
+            try (Fleet fleet = Fleet.start(root, endpoints, List.of(FallnetzService.values()), out)) {
+                Map<FallnetzService, ServiceProcess> services = fleet.running();
+                String gateway = services.get(FallnetzService.GATEWAY).baseUrl();
+                LoadDriver driver = new LoadDriver(gateway);
 
-            int warmUp = Math.max(100, cases / 10);
-            BenchSupport.step(out, "warm-up", warmUp + " cases, not measured");
-            LoadDriver.Run warm = driver.open(warmUp, clients, new Progress(out, "warm-up cases"));
-            awaitTimelines(endpoints, warm.caseIds(), new Progress(out, "warm-up timelines"));
+                int warmUp = Math.max(100, cases / 10);
+                BenchSupport.step(out, "warm-up", warmUp + " cases, not measured");
+                LoadDriver.Run warm = driver.open(warmUp, clients, new Progress(out, "warm-up cases"));
+                awaitTimelines(endpoints, warm.caseIds(), new Progress(out, "warm-up timelines"));
 
-            BenchSupport.step(out, "saturate", cases + " cases from " + clients
-                    + " clients, each as soon as its last is answered");
-            quietPeriod();
-            String loadBefore = loadAverage();
-            Map<String, Long> commitsBefore = commits(endpoints);
-            long recordsBefore = records(endpoints);
-            PostgresStatements.reset(endpoints);
-            CpuUsage cpu = CpuUsage.start(services, stack.postgresPid());
-            LoadDriver.Run load = driver.open(cases, clients, new Progress(out, "cases accepted"));
-            awaitTimelines(endpoints, load.caseIds(), new Progress(out, "cases complete"));
-            CpuUsage.Measured used = cpu.stop();
-            List<PostgresStatements.Measured> statements = PostgresStatements.read(endpoints);
-            Timing timing = timing(endpoints, load.caseIds());
-            quietPeriod();
-            String loadAfter = loadAverage();
-            Map<String, Long> commitsAfter = commits(endpoints);
-            Map<String, Double> commitsPerCase = new LinkedHashMap<>();
-            commitsAfter.forEach((db, n) -> commitsPerCase.put(db, (n - commitsBefore.getOrDefault(db, 0L))
-                    / (double) cases));
-            long commits = commitsAfter.values().stream().mapToLong(Long::longValue).sum()
-                    - commitsBefore.values().stream().mapToLong(Long::longValue).sum();
-            long records = records(endpoints) - recordsBefore;
+                BenchSupport.step(out, "saturate", cases + " cases from " + clients
+                        + " clients, each as soon as its last is answered");
+                quietPeriod();
+                String loadBefore = loadAverage();
+                Map<String, Long> commitsBefore = commits(endpoints);
+                long recordsBefore = records(endpoints);
+                PostgresStatements.reset(endpoints);
+                CpuUsage cpu = CpuUsage.start(services, stack.postgresPid());
+                LoadDriver.Run load = driver.open(cases, clients, new Progress(out, "cases accepted"));
+                awaitTimelines(endpoints, load.caseIds(), new Progress(out, "cases complete"));
+                CpuUsage.Measured used = cpu.stop();
+                List<PostgresStatements.Measured> statements = PostgresStatements.read(endpoints);
+                Timing timing = timing(endpoints, load.caseIds());
+                quietPeriod();
+                String loadAfter = loadAverage();
+                Map<String, Long> commitsAfter = commits(endpoints);
+                Map<String, Double> commitsPerCase = new LinkedHashMap<>();
+                commitsAfter.forEach((db, n) -> commitsPerCase.put(db, (n - commitsBefore.getOrDefault(db, 0L))
+                        / (double) cases));
+                long commits = commitsAfter.values().stream().mapToLong(Long::longValue).sum()
+                        - commitsBefore.values().stream().mapToLong(Long::longValue).sum();
+                long records = records(endpoints) - recordsBefore;
 
-            double endToEnd = cases / timing.seconds();
-            double rate = endToEnd / 2;
-            int steadyCases = (int) Math.max(50, Math.min(cases / 2, rate * 30));
-            BenchSupport.step(out, "steady", String.format(Locale.ROOT,
-                    "%d cases at %.1f/s, half the end-to-end rate", steadyCases, rate));
-            LoadDriver.Run paced = driver.open(steadyCases, clients * 4, rate, new Progress(out, "cases accepted"));
-            awaitTimelines(endpoints, paced.caseIds(), new Progress(out, "cases complete"));
-            Timing steadyTiming = timing(endpoints, paced.caseIds());
-            Result.Steady steady = new Result.Steady(steadyCases, rate, steadyCases / steadyTiming.seconds(),
-                    Stats.ofNanos(paced.latenciesNanos()), Stats.ofMillis(steadyTiming.latenciesMillis()));
+                double endToEnd = cases / timing.seconds();
+                double rate = endToEnd / 2;
+                int steadyCases = (int) Math.max(50, Math.min(cases / 2, rate * 30));
+                BenchSupport.step(out, "steady", String.format(Locale.ROOT,
+                        "%d cases at %.1f/s, half the end-to-end rate", steadyCases, rate));
+                LoadDriver.Run paced = driver.open(steadyCases, clients * 4, rate, new Progress(out, "cases accepted"));
+                awaitTimelines(endpoints, paced.caseIds(), new Progress(out, "cases complete"));
+                Timing steadyTiming = timing(endpoints, paced.caseIds());
+                Result.Steady steady = new Result.Steady(steadyCases, rate, steadyCases / steadyTiming.seconds(),
+                        Stats.ofNanos(paced.latenciesNanos()), Stats.ofMillis(steadyTiming.latenciesMillis()));
 
-            Map<String, Long> rss = new LinkedHashMap<>();
-            Map<String, Long> peak = new LinkedHashMap<>();
-            for (ServiceProcess p : services.values()) {
-                rss.put(p.service().id(), procStatusMiB(p.pid(), "VmRSS"));
-                peak.put(p.service().id(), procStatusMiB(p.pid(), "VmHWM"));
+                Map<String, Long> rss = new LinkedHashMap<>();
+                Map<String, Long> peak = new LinkedHashMap<>();
+                for (ServiceProcess p : services.values()) {
+                    rss.put(p.service().id(), procStatusMiB(p.pid(), "VmRSS"));
+                    peak.put(p.service().id(), procStatusMiB(p.pid(), "VmHWM"));
+                }
+                Result result = new Result(Instant.now().truncatedTo(ChronoUnit.SECONDS), BenchSupport.machine(),
+                        cases, clients, kafkaLimit, postgresLimit, load.perSecond(), endToEnd,
+                        records / timing.seconds(), commits / timing.seconds(), Stats.ofNanos(load.latenciesNanos()),
+                        Stats.ofMillis(timing.latenciesMillis()), used.busyShare(), used.perCaseMillis(cases), steady,
+                        rss, peak, commitsPerCase, loadBefore + " before, " + loadAfter + " after", statements);
+
+                String name = BenchSupport.resultName("walking-skeleton", result.at());
+                Path dir = root.resolve("bench/results");
+                Report.write(result, dir, name);
+                out.println();
+                out.print(Report.markdown(result, name + ".png"));
+                out.println();
+                out.println("Report: " + root.relativize(dir.resolve(name + ".md")) + " (chart " + name + ".png, data "
+                        + name + ".json)");
             }
-            Result result = new Result(Instant.now().truncatedTo(ChronoUnit.SECONDS), BenchSupport.machine(),
-                    cases, clients, kafkaLimit, postgresLimit, load.perSecond(), endToEnd,
-                    records / timing.seconds(), commits / timing.seconds(), Stats.ofNanos(load.latenciesNanos()),
-                    Stats.ofMillis(timing.latenciesMillis()), used.busyShare(), used.perCaseMillis(cases), steady,
-                    rss, peak, commitsPerCase, loadBefore + " before, " + loadAfter + " after", statements);
-
-            String name = BenchSupport.resultName("walking-skeleton", result.at());
-            Path dir = root.resolve("bench/results");
-            Report.write(result, dir, name);
-            out.println();
-            out.print(Report.markdown(result, name + ".png"));
-            out.println();
-            out.println("Report: " + root.relativize(dir.resolve(name + ".md")) + " (chart " + name + ".png, data "
-                    + name + ".json)");
         } finally {
             DevStack.deleteQuietly(data);
-        }
-    }
-
-    /**
-     * Closed before the stack (resources close in reverse order): the services stop while Kafka and PostgreSQL are
-     * still there, so that they shut down cleanly instead of waiting for a broker and a database that have gone.
-     */
-    private void stopServices() {
-        if (fleet != null) {
-            fleet.close();
         }
     }
 

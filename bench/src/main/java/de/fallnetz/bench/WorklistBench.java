@@ -64,7 +64,6 @@ public final class WorklistBench {
     private final int cases;
     private final int repeat;
     private final boolean hold;
-    private Fleet fleet;
 
     /** {@code --cases N --repeat R --hold}, see {@code bench/worklist}. */
     private WorklistBench(String[] args) {
@@ -84,67 +83,59 @@ public final class WorklistBench {
         String loadBefore = BenchSupport.loadAverage();
         Path data = Files.createTempDirectory("fallnetz-bench");
         BenchSupport.step(out, "stack", "Starting Kafka and PostgreSQL with empty data in " + data);
-        try (DevStack stack = DevStack.start(data, 0, 0, 0); AutoCloseable stopsFirst = this::stopServices) {
+        try (DevStack stack = DevStack.start(data, 0, 0, 0)) {
             StackEndpoints endpoints = stack.endpoints();
 
             BenchSupport.step(out, "service",
                     "Starting case-service, which migrates its schema (log in bench/target/logs/)");
-            fleet = Fleet.start(root, endpoints, List.of(FallnetzService.CASE_SERVICE), out);
-            String caseService = fleet.get(FallnetzService.CASE_SERVICE).baseUrl();
+            // Closed before the stack: the services stop while Kafka and PostgreSQL are still there.
+            try (Fleet fleet = Fleet.start(root, endpoints, List.of(FallnetzService.CASE_SERVICE), out)) {
+                String caseService = fleet.get(FallnetzService.CASE_SERVICE).baseUrl();
 
-            BenchSupport.step(out, "load",
-                    String.format(Locale.ROOT, "%,d cases in SQL, then VACUUM ANALYZE", cases));
-            long t0 = System.nanoTime();
-            WorklistData.load(endpoints, root, cases, new Progress(out, "cases inserted"));
-            double loadSeconds = (System.nanoTime() - t0) / 1e9;
-            Map<String, Long> perOffice = WorklistData.casesPerOffice(endpoints);
-            List<String> bySize = new ArrayList<>(perOffice.keySet());
-            String big = bySize.get(0);
-            String small = bySize.get(bySize.size() / 2);
-            out.printf(Locale.ROOT, "      %.0f s; %s has %,d cases, the median office %s %,d; %s%n", loadSeconds,
-                    big, perOffice.get(big), small, perOffice.get(small), sizes(endpoints));
+                BenchSupport.step(out, "load",
+                        String.format(Locale.ROOT, "%,d cases in SQL, then VACUUM ANALYZE", cases));
+                long t0 = System.nanoTime();
+                WorklistData.load(endpoints, root, cases, new Progress(out, "cases inserted"));
+                double loadSeconds = (System.nanoTime() - t0) / 1e9;
+                Map<String, Long> perOffice = WorklistData.casesPerOffice(endpoints);
+                List<String> bySize = new ArrayList<>(perOffice.keySet());
+                String big = bySize.get(0);
+                String small = bySize.get(bySize.size() / 2);
+                out.printf(Locale.ROOT, "      %.0f s; %s has %,d cases, the median office %s %,d; %s%n", loadSeconds,
+                        big, perOffice.get(big), small, perOffice.get(small), sizes(endpoints));
 
-            List<WorklistReport.Office> offices = new ArrayList<>();
-            for (String office : List.of(big, small)) {
-                BenchSupport.step(out, "measure", String.format(Locale.ROOT,
-                        "%s: each query kind %d times after %d not measured", office, repeat, WARM_UP));
-                offices.add(measure(caseService, endpoints, office, perOffice.get(office)));
-            }
-            BenchSupport.step(out, "explain",
-                    "EXPLAIN (ANALYZE, BUFFERS) of the first page and the counts for " + big);
-            Map<String, String> plans = new LinkedHashMap<>();
-            plans.put("first page", explain(endpoints, FIRST_PAGE_SQL.formatted(big)));
-            plans.put("counts per status", explain(endpoints, COUNTS_SQL.formatted(big)));
-            String loadAfter = BenchSupport.loadAverage();
+                List<WorklistReport.Office> offices = new ArrayList<>();
+                for (String office : List.of(big, small)) {
+                    BenchSupport.step(out, "measure", String.format(Locale.ROOT,
+                            "%s: each query kind %d times after %d not measured", office, repeat, WARM_UP));
+                    offices.add(measure(caseService, endpoints, office, perOffice.get(office)));
+                }
+                BenchSupport.step(out, "explain",
+                        "EXPLAIN (ANALYZE, BUFFERS) of the first page and the counts for " + big);
+                Map<String, String> plans = new LinkedHashMap<>();
+                plans.put("first page", explain(endpoints, FIRST_PAGE_SQL.formatted(big)));
+                plans.put("counts per status", explain(endpoints, COUNTS_SQL.formatted(big)));
+                String loadAfter = BenchSupport.loadAverage();
 
-            WorklistReport.Run result = new WorklistReport.Run(Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                    BenchSupport.machine(), cases, perOffice.size(), loadSeconds, sizes(endpoints), repeat,
-                    loadBefore, loadAfter, offices, plans);
-            String name = BenchSupport.resultName("worklist", result.at());
-            Path dir = root.resolve("bench/results");
-            WorklistReport.write(result, dir, name);
-            out.println();
-            out.print(WorklistReport.table(result));
-            out.println();
-            out.println("Report: " + root.relativize(dir.resolve(name + ".md")) + " (chart " + name + ".png, data "
-                    + name + ".json)");
-            if (hold) {
-                out.printf("Holding the stack for a look: psql -h 127.0.0.1 -p %d -U case_service case_service "
-                        + "(password case_service). Press Enter to stop.%n", endpoints.postgresPort());
-                System.in.read();
+                WorklistReport.Run result = new WorklistReport.Run(Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                        BenchSupport.machine(), cases, perOffice.size(), loadSeconds, sizes(endpoints), repeat,
+                        loadBefore, loadAfter, offices, plans);
+                String name = BenchSupport.resultName("worklist", result.at());
+                Path dir = root.resolve("bench/results");
+                WorklistReport.write(result, dir, name);
+                out.println();
+                out.print(WorklistReport.table(result));
+                out.println();
+                out.println("Report: " + root.relativize(dir.resolve(name + ".md")) + " (chart " + name + ".png, data "
+                        + name + ".json)");
+                if (hold) {
+                    out.printf("Holding the stack for a look: psql -h 127.0.0.1 -p %d -U case_service case_service "
+                            + "(password case_service). Press Enter to stop.%n", endpoints.postgresPort());
+                    System.in.read();
+                }
             }
         } finally {
             DevStack.deleteQuietly(data);
-        }
-    }
-
-    /**
-     * Closed before the stack (resources close in reverse order): the services stop while Kafka and PostgreSQL are
-     * still there, so that they shut down cleanly instead of waiting for a broker and a database that have gone.
-     */
-    private void stopServices() {
-        if (fleet != null) {
-            fleet.close();
         }
     }
 
