@@ -235,6 +235,11 @@ public class OutboxRelay {
             for (Row row : sending) {
                 acks.add(send(p, row));
             }
+            if (!sending.isEmpty()) {
+                // The whole batch is handed over: send it now rather than after linger.ms (5 ms by default since
+                // Kafka 4.0), which every hop would otherwise wait. Returns within delivery.timeout.ms.
+                p.flush();
+            }
             awaitAll(acks);
             List<Long> acknowledged = new ArrayList<>(sending.size());
             int failed = 0;
