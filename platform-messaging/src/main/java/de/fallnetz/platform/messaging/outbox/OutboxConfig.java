@@ -29,10 +29,11 @@ public interface OutboxConfig {
     int batchSize();
 
     /**
-     * How long the relay waits for Kafka to acknowledge a batch before it gives up and tries again later. Must be
-     * longer than the outbox producer's {@code delivery.timeout.ms} (25 s in platform-messaging's defaults), so that
-     * the producer has given up on every record of the batch before the relay does: nothing the relay abandoned is
-     * delivered later behind its back.
+     * How long the relay waits at most for Kafka to acknowledge a batch before it gives up and tries again later; a
+     * backstop, as the relay's flush returns once the producer has an outcome for every record. Must be longer than
+     * the outbox producer's {@code delivery.timeout.ms} (25 s in platform-messaging's defaults), so that the producer
+     * has given up on every record of the batch before the relay does: nothing the relay abandoned is delivered later
+     * behind its back.
      */
     @WithDefault("30s")
     Duration sendTimeout();

@@ -237,7 +237,8 @@ public class OutboxRelay {
             }
             if (!sending.isEmpty()) {
                 // The whole batch is handed over: send it now rather than after linger.ms (5 ms by default since
-                // Kafka 4.0), which every hop would otherwise wait. Returns within delivery.timeout.ms.
+                // Kafka 4.0), which every hop would otherwise wait. Returns once every record is acknowledged or
+                // failed, which the producer settles within delivery.timeout.ms.
                 p.flush();
             }
             awaitAll(acks);
