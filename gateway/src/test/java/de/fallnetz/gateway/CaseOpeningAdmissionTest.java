@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +74,36 @@ class CaseOpeningAdmissionTest {
             clients.shutdownNow();
         }
         assertThat(metric("fallnetz_gateway_case_openings_refused_total")).isGreaterThanOrEqualTo(REQUESTS - admitted);
+    }
+
+    @Test
+    void shouldSendEachOpeningWithItsOwnCallersTokenAlsoWhenItWaitedForAPlace() {
+        List<String> users = List.of(Callers.CLERK_BERLIN, "ben.weber", "tom.becker");
+        SlowCaseService.hold();
+        ExecutorService clients = Executors.newFixedThreadPool(users.size());
+        try {
+            Map<String, CompletableFuture<Response>> answers = new LinkedHashMap<>();
+            for (String user : users) {
+                String key = "caller-" + user + "-" + System.nanoTime();
+                String token = SharedKeycloak.tokens().user(user);
+                answers.put(key, CompletableFuture.supplyAsync(() -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON).header("Idempotency-Key", key).body(Fixtures.openCaseJson())
+                        .when().post("/api/cases").andReturn(), clients));
+                // One at a time, so that the last one surely waits for a place another caller's opening frees.
+                int admitted = Math.min(answers.size(), SlowCaseService.MAX_CONCURRENT);
+                int waiting = answers.size() - admitted;
+                await().atMost(Duration.ofSeconds(20)).until(() -> SlowCaseService.held.get() == admitted
+                        && metric("ft_bulkhead_executionsWaiting") == waiting);
+            }
+            SlowCaseService.release();
+            answers.forEach((key, answer) -> assertThat(answer.orTimeout(30, TimeUnit.SECONDS).join().statusCode())
+                    .as(key).isEqualTo(201));
+            answers.keySet().forEach(key -> assertThat(SlowCaseService.callerByKey.get(key))
+                    .as("the caller named in the token of " + key).isEqualTo(key.split("-")[1]));
+        } finally {
+            SlowCaseService.release();
+            clients.shutdownNow();
+        }
     }
 
     private static double metric(String name) {

@@ -5,13 +5,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -29,6 +32,9 @@ public class SlowCaseService implements QuarkusTestProfile {
     private static volatile CountDownLatch released = new CountDownLatch(1);
     /** Openings the stand-in is holding right now. */
     static final AtomicInteger held = new AtomicInteger();
+    /** Whom each opening's internal token named ({@code preferred_username}), by its Idempotency-Key. */
+    static final Map<String, String> callerByKey = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -56,6 +62,8 @@ public class SlowCaseService implements QuarkusTestProfile {
             // One thread per request: the stand-in must hold several openings at once.
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/cases", exchange -> {
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                callerByKey.put(exchange.getRequestHeaders().getFirst("Idempotency-Key"), tokenUser(authorization));
                 held.incrementAndGet();
                 try {
                     // Bounded, so that a failing test cannot hang the gateway's shutdown.
@@ -77,5 +85,13 @@ public class SlowCaseService implements QuarkusTestProfile {
             server.start();
         }
         return server.getAddress().getPort();
+    }
+
+    private static String tokenUser(String authorization) throws IOException {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return "(no token)";
+        }
+        String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+        return JSON.readTree(Base64.getUrlDecoder().decode(payload)).path("preferred_username").asText("(none)");
     }
 }

@@ -1,5 +1,6 @@
 package de.fallnetz.gateway.cases;
 
+import java.io.IOException;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -29,7 +30,10 @@ import de.fallnetz.contracts.cases.OpenCaseRequest;
 import de.fallnetz.contracts.cases.TimelineResponse;
 import de.fallnetz.gateway.audit.AuditService;
 import de.fallnetz.gateway.identity.Caller;
+import de.fallnetz.gateway.identity.InternalTokens;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -46,16 +50,23 @@ public class CaseGatewayResource {
             "applicant,application,checklist,interactions,documents", "case work of the competent office (§ 86 AufenthG)");
 
     private final CaseServiceClient cases;
+    private final CaseOpeningClient openings;
     private final CaseOpeningAdmission admission;
     private final AuditService audit;
     private final SecurityIdentity identity;
+    private final CurrentIdentityAssociation callers;
+    private final InternalTokens tokens;
 
-    public CaseGatewayResource(@RestClient CaseServiceClient cases, CaseOpeningAdmission admission,
-            AuditService audit, SecurityIdentity identity) {
+    public CaseGatewayResource(@RestClient CaseServiceClient cases, @RestClient CaseOpeningClient openings,
+            CaseOpeningAdmission admission, AuditService audit, SecurityIdentity identity,
+            CurrentIdentityAssociation callers, InternalTokens tokens) {
         this.cases = cases;
+        this.openings = openings;
         this.admission = admission;
         this.audit = audit;
         this.identity = identity;
+        this.callers = callers;
+        this.tokens = tokens;
     }
 
     @POST
@@ -63,24 +74,32 @@ public class CaseGatewayResource {
             + "safely: the same key returns the case the first request created (200). Every answer names the key "
             + "used, also a 503, after which the request is to be repeated with that key after Retry-After (also when "
             + "the gateway is opening too many cases at once).")
-    public Response open(@NotNull @Valid OpenCaseRequest request,
+    public Uni<Response> open(@NotNull @Valid OpenCaseRequest request,
             @Parameter(description = "Any unique string, e.g. a UUID, reused when the same request is retried")
             @HeaderParam(IDEMPOTENCY_KEY) @Pattern(regexp = "[\\x21-\\x7e]{1,100}",
                     message = "must be 1 to 100 visible ASCII characters") String idempotencyKey,
             @Context UriInfo uri) {
         // Without a key of the client's, one of ours still makes the gateway's own retries safe.
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-        RestResponse<CaseResponse> opened;
-        try {
-            opened = admission.open(() -> cases.open(request, key), key);
-        } catch (ProcessingException | HttpClosedException | CaseServiceUnavailableException | TimeoutException e) {
-            throw new CaseOpeningUnconfirmedException(key, e);
-        }
+        // On the event loop the caller's identity is read from its deferred form (it is resolved by now).
+        return callers.getDeferredIdentity().map(caller -> "Bearer " + tokens.sign(Caller.of(caller)))
+                .flatMap(authorization -> admission.open(() -> openings.open(request, key, authorization), key))
+                .onFailure(CaseGatewayResource::unconfirmed).transform(e -> new CaseOpeningUnconfirmedException(key, e))
+                .map(opened -> answer(opened, idempotencyKey == null, key, uri));
+    }
+
+    /** Failures after which case-service may or may not have opened the case: the client repeats with the key. */
+    private static boolean unconfirmed(Throwable e) {
+        return e instanceof ProcessingException || e instanceof IOException || e instanceof HttpClosedException
+                || e instanceof CaseServiceUnavailableException || e instanceof TimeoutException;
+    }
+
+    private static Response answer(RestResponse<CaseResponse> opened, boolean keyMadeUp, String key, UriInfo uri) {
         CaseResponse body = opened.getEntity();
         // A key the gateway made up reached case-service only through this request: a 200 for it means that the
         // gateway's own retry met the case its lost first attempt had opened, which is this request's new case.
         boolean created = opened.getStatus() == Response.Status.CREATED.getStatusCode()
-                || (idempotencyKey == null && opened.getStatus() == Response.Status.OK.getStatusCode());
+                || (keyMadeUp && opened.getStatus() == Response.Status.OK.getStatusCode());
         if (!created) {
             return Response.status(opened.getStatus()).entity(body).header(IDEMPOTENCY_KEY, key).build();
         }

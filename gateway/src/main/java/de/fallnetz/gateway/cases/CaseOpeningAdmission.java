@@ -12,16 +12,18 @@ import de.fallnetz.contracts.cases.CaseResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Admission control for opening cases: a SmallRye Fault Tolerance bulkhead sized by {@link CaseOpeningConfig}, built
- * programmatically so that its limits come from configuration. A caller past the limit and the waiting places gets
- * {@link CaseOpeningBusyException} at once; {@code fallnetz_gateway_case_openings_refused_total} counts them.
+ * programmatically so that its limits come from configuration. The openings are non-blocking, so the waiting places
+ * are a queue, not blocked threads. A caller past the limit and the waiting places gets {@link CaseOpeningBusyException}
+ * at once; {@code fallnetz_gateway_case_openings_refused_total} counts them.
  */
 @ApplicationScoped
 public class CaseOpeningAdmission {
 
-    private static final TypeLiteral<RestResponse<CaseResponse>> OPENED = new TypeLiteral<>() {
+    private static final TypeLiteral<Uni<RestResponse<CaseResponse>>> OPENED = new TypeLiteral<>() {
     };
 
     private final Guard guard;
@@ -32,15 +34,12 @@ public class CaseOpeningAdmission {
                 .register(metrics);
         this.guard = Guard.create().withDescription("case-opening")
                 .withBulkhead().limit(config.maxConcurrent()).queueSize(config.maxWaiting())
-                .enableSynchronousQueueing().onRejected(refused::increment).done()
+                .onRejected(refused::increment).done()
                 .build();
     }
 
-    RestResponse<CaseResponse> open(Supplier<RestResponse<CaseResponse>> call, String idempotencyKey) {
-        try {
-            return guard.get(call, OPENED);
-        } catch (BulkheadException e) {
-            throw new CaseOpeningBusyException(idempotencyKey);
-        }
+    Uni<RestResponse<CaseResponse>> open(Supplier<Uni<RestResponse<CaseResponse>>> call, String idempotencyKey) {
+        return guard.get(call, OPENED).onFailure(BulkheadException.class)
+                .transform(e -> new CaseOpeningBusyException(idempotencyKey));
     }
 }
