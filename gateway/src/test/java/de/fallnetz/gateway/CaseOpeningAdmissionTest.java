@@ -1,6 +1,7 @@
 package de.fallnetz.gateway;
 
 import static io.restassured.RestAssured.given;
+import static jakarta.ws.rs.core.Response.Status.CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,8 @@ class CaseOpeningAdmissionTest {
     void shouldRefuseOpeningsBeyondTheLimitAtOnceWith503AndRetryAfterAndLetTheAdmittedOnesThrough()
             throws Exception {
         int admitted = SlowCaseService.MAX_CONCURRENT + SlowCaseService.MAX_WAITING;
+        // Nothing of another test still held, so that the counts below are this test's.
+        await().atMost(Duration.ofSeconds(20)).until(() -> SlowCaseService.held.get() == 0);
         SlowCaseService.hold();
         // One token for all: the point is concurrency at the gateway, not at Keycloak.
         String token = SharedKeycloak.tokens().user(Callers.CLERK_BERLIN);
@@ -78,15 +82,21 @@ class CaseOpeningAdmissionTest {
 
     @Test
     void shouldSendEachOpeningWithItsOwnCallersTokenAlsoWhenItWaitedForAPlace() {
-        List<String> users = List.of(Callers.CLERK_BERLIN, "ben.weber", "tom.becker");
+        Map<String, String> userByKey = new LinkedHashMap<>();
+        Map<String, String> tokenByKey = new LinkedHashMap<>();
+        for (String user : List.of(Callers.CLERK_BERLIN, "ben.weber", "tom.becker")) {
+            String key = "caller-" + UUID.randomUUID();
+            userByKey.put(key, user);
+            tokenByKey.put(key, SharedKeycloak.tokens().user(user));
+        }
+        // Nothing of another test still held, so that the counts below are this test's.
+        await().atMost(Duration.ofSeconds(20)).until(() -> SlowCaseService.held.get() == 0);
         SlowCaseService.hold();
-        ExecutorService clients = Executors.newFixedThreadPool(users.size());
+        ExecutorService clients = Executors.newFixedThreadPool(userByKey.size());
         try {
             Map<String, CompletableFuture<Response>> answers = new LinkedHashMap<>();
-            for (String user : users) {
-                String key = "caller-" + user + "-" + System.nanoTime();
-                String token = SharedKeycloak.tokens().user(user);
-                answers.put(key, CompletableFuture.supplyAsync(() -> given().auth().oauth2(token)
+            for (String key : userByKey.keySet()) {
+                answers.put(key, CompletableFuture.supplyAsync(() -> given().auth().oauth2(tokenByKey.get(key))
                         .contentType(ContentType.JSON).header("Idempotency-Key", key).body(Fixtures.openCaseJson())
                         .when().post("/api/cases").andReturn(), clients));
                 // One at a time, so that the last one surely waits for a place another caller's opening frees.
@@ -97,9 +107,9 @@ class CaseOpeningAdmissionTest {
             }
             SlowCaseService.release();
             answers.forEach((key, answer) -> assertThat(answer.orTimeout(30, TimeUnit.SECONDS).join().statusCode())
-                    .as(key).isEqualTo(201));
-            answers.keySet().forEach(key -> assertThat(SlowCaseService.callerByKey.get(key))
-                    .as("the caller named in the token of " + key).isEqualTo(key.split("-")[1]));
+                    .as(key).isEqualTo(CREATED.getStatusCode()));
+            userByKey.forEach((key, user) -> assertThat(SlowCaseService.callerByKey.get(key))
+                    .as("the caller named in the token of " + key).isEqualTo(user));
         } finally {
             SlowCaseService.release();
             clients.shutdownNow();

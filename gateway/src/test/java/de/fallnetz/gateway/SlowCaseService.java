@@ -34,6 +34,8 @@ public class SlowCaseService implements QuarkusTestProfile {
     static final AtomicInteger held = new AtomicInteger();
     /** Whom each opening's internal token named ({@code preferred_username}), by its Idempotency-Key. */
     static final Map<String, String> callerByKey = new ConcurrentHashMap<>();
+    /** How often an opening reached the stand-in, by its Idempotency-Key. */
+    static final Map<String, AtomicInteger> attemptsByKey = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -41,7 +43,9 @@ public class SlowCaseService implements QuarkusTestProfile {
         return Map.of("quarkus.rest-client.case-service.url", "http://127.0.0.1:" + start(),
                 "fallnetz.gateway.case-opening.max-concurrent", String.valueOf(MAX_CONCURRENT),
                 "fallnetz.gateway.case-opening.max-waiting", String.valueOf(MAX_WAITING),
-                "fallnetz.gateway.case-opening.retry-after", "3s");
+                "fallnetz.gateway.case-opening.retry-after", "3s",
+                // Longer than the stand-in ever holds an opening: a held opening must not time out.
+                "quarkus.rest-client.case-service.read-timeout", "9000");
     }
 
     static void hold() {
@@ -63,7 +67,9 @@ public class SlowCaseService implements QuarkusTestProfile {
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/cases", exchange -> {
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-                callerByKey.put(exchange.getRequestHeaders().getFirst("Idempotency-Key"), tokenUser(authorization));
+                String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+                callerByKey.put(key, tokenUser(authorization));
+                attemptsByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                 held.incrementAndGet();
                 try {
                     // Bounded, so that a failing test cannot hang the gateway's shutdown.

@@ -1,7 +1,8 @@
 package de.fallnetz.gateway.cases;
 
-import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,14 +13,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -34,7 +33,8 @@ import de.fallnetz.gateway.identity.InternalTokens;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpClosedException;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Cases, for clerks and partner agencies. Input is checked here first so bad requests never travel further. */
@@ -81,17 +81,55 @@ public class CaseGatewayResource {
             @Context UriInfo uri) {
         // Without a key of the client's, one of ours still makes the gateway's own retries safe.
         String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
+        io.vertx.core.Context requestContext = Vertx.currentContext();
         // On the event loop the caller's identity is read from its deferred form (it is resolved by now).
-        return callers.getDeferredIdentity().map(caller -> "Bearer " + tokens.sign(Caller.of(caller)))
-                .flatMap(authorization -> admission.open(() -> openings.open(request, key, authorization), key))
-                .onFailure(CaseGatewayResource::unconfirmed).transform(e -> new CaseOpeningUnconfirmedException(key, e))
+        return callers.getDeferredIdentity().map(Caller::of)
+                .flatMap(caller -> admission.open(() -> onContext(requestContext,
+                        () -> authorization(caller, requestContext)
+                                .flatMap(authorization -> openings.open(request, key, authorization))), key)
+                        .onFailure(CaseGatewayResource::mayHaveOpened)
+                        .transform(e -> new CaseOpeningUnconfirmedException(key, e)))
                 .map(opened -> answer(opened, idempotencyKey == null, key, uri));
     }
 
-    /** Failures after which case-service may or may not have opened the case: the client repeats with the key. */
-    private static boolean unconfirmed(Throwable e) {
-        return e instanceof ProcessingException || e instanceof IOException || e instanceof HttpClosedException
-                || e instanceof CaseServiceUnavailableException || e instanceof TimeoutException;
+    /**
+     * Every failure but case-service's own 4xx problem and a refused admission (no connection, no answer in time, a 5xx,
+     * a closed connection): case-service may or may not have opened the case, so the client repeats with the key.
+     */
+    private static boolean mayHaveOpened(Throwable e) {
+        return !(e instanceof UpstreamProblemException || e instanceof CaseOpeningBusyException);
+    }
+
+    /**
+     * Signed when the opening is admitted, so that its wait for a place does not use up the token's life; an RSA
+     * signature (about 10 ms of CPU) is made on a worker thread rather than on the event loop.
+     */
+    private Uni<String> authorization(Caller caller, io.vertx.core.Context requestContext) {
+        return tokens.reusable(caller).map(token -> Uni.createFrom().item(token))
+                .orElseGet(() -> Uni.createFrom().item(() -> tokens.sign(caller))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(on(requestContext)))
+                .map(token -> "Bearer " + token);
+    }
+
+    /**
+     * Starts the call on the request's own Vert.x context: an opening that waited for a place is started by the
+     * opening that freed it, whose context (trace, log fields) is another request's.
+     */
+    private static <T> Uni<T> onContext(io.vertx.core.Context requestContext, Supplier<Uni<T>> call) {
+        if (requestContext == null || Vertx.currentContext() == requestContext) {
+            return call.get();
+        }
+        return Uni.createFrom().deferred(call::get).runSubscriptionOn(on(requestContext));
+    }
+
+    private static Executor on(io.vertx.core.Context context) {
+        return task -> {
+            if (context == null) {
+                task.run();
+            } else {
+                context.runOnContext(ignored -> task.run());
+            }
+        };
     }
 
     private static Response answer(RestResponse<CaseResponse> opened, boolean keyMadeUp, String key, UriInfo uri) {

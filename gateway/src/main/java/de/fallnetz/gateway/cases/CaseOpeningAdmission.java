@@ -17,8 +17,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Admission control for opening cases: a SmallRye Fault Tolerance bulkhead sized by {@link CaseOpeningConfig}, built
  * programmatically so that its limits come from configuration. The openings are non-blocking, so the waiting places
- * are a queue, not blocked threads. A caller past the limit and the waiting places gets {@link CaseOpeningBusyException}
- * at once; {@code fallnetz_gateway_case_openings_refused_total} counts them.
+ * are a queue, not blocked threads. A caller past the limit and the waiting places gets
+ * {@link CaseOpeningBusyException} at once; {@code fallnetz_gateway_case_openings_refused_total} counts them.
  */
 @ApplicationScoped
 public class CaseOpeningAdmission {

@@ -2,6 +2,7 @@ package de.fallnetz.gateway.cases;
 
 import java.io.IOException;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -27,9 +28,10 @@ import io.vertx.core.http.HttpClosedException;
 /**
  * Opening a case at the case service, non-blocking: the gateway's busiest call stays on the event loop instead of
  * handing each request to a worker thread and back while case-service answers. The caller's internal token is an
- * argument, signed while the request's own identity is at hand: an opening that waited for admission may run on
- * another request's context. Same address, timeouts and retries as {@link CaseServiceClient}; a connection that
- * failed reaches a non-blocking call as the {@link IOException} itself, not wrapped.
+ * argument, signed when the opening is admitted (see {@link CaseGatewayResource}). Same address, timeouts and retries
+ * as {@link CaseServiceClient}: a blocking call gets every failure to connect or to answer in time wrapped in a
+ * {@link ProcessingException}, a non-blocking one gets the cause itself (an {@link IOException}, or Vert.x's
+ * {@link TimeoutException} when the read timeout passes), so those are named here.
  */
 @RegisterRestClient(configKey = "case-service")
 @RegisterProvider(TolerantResponses.class)
@@ -37,7 +39,7 @@ import io.vertx.core.http.HttpClosedException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-@Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, IOException.class,
+@Retry(maxRetries = 2, delay = 300, retryOn = { ProcessingException.class, IOException.class, TimeoutException.class,
         HttpClosedException.class, CaseServiceUnavailableException.class })
 public interface CaseOpeningClient {
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,14 +56,11 @@ public class InternalTokens {
     }
 
     public String sign(Caller caller) {
+        Optional<String> reusable = reusable(caller);
+        if (reusable.isPresent()) {
+            return reusable.get();
+        }
         Instant now = clock.instant();
-        Signed reusable;
-        synchronized (signed) {
-            reusable = signed.get(caller);
-        }
-        if (reusable != null && reusable.expiresAt().minus(MIN_REMAINING).isAfter(now)) {
-            return reusable.token();
-        }
         Instant expiresAt = now.plus(LIFETIME);
         if (caller.signedInUntil() != null && caller.signedInUntil().isBefore(expiresAt)) {
             expiresAt = caller.signedInUntil();
@@ -72,6 +70,18 @@ public class InternalTokens {
             signed.put(caller, fresh);
         }
         return fresh.token();
+    }
+
+    /** The caller's token if one is remembered that may still be used, without signing: a caller on the event loop
+     * signs elsewhere when there is none. */
+    public Optional<String> reusable(Caller caller) {
+        Signed known;
+        synchronized (signed) {
+            known = signed.get(caller);
+        }
+        return known != null && known.expiresAt().minus(MIN_REMAINING).isAfter(clock.instant())
+                ? Optional.of(known.token())
+                : Optional.empty();
     }
 
     private static JwtClaimsBuilder claims(Caller caller, Instant now, Instant expiresAt) {
