@@ -72,8 +72,10 @@ public class InternalTokens {
         return fresh.token();
     }
 
-    /** The caller's token if one is remembered that may still be used, without signing: a caller on the event loop
-     * signs elsewhere when there is none. */
+    /**
+     * The caller's token if one is remembered that may still be used, without signing: a caller on the event loop
+     * signs elsewhere when there is none.
+     */
     public Optional<String> reusable(Caller caller) {
         Signed known;
         synchronized (signed) {

@@ -58,6 +58,21 @@ class InternalTokensTest {
     }
 
     @Test
+    void shouldTellWithoutSigningWhetherACallersTokenMayBeReused() {
+        Caller clerk = clerk("anna", "abh-berlin", START.plusSeconds(300));
+        assertThat(tokens.reusable(clerk)).isEmpty();
+
+        String signed = tokens.sign(clerk);
+        now.set(START.plusSeconds(39));
+        assertThat(tokens.reusable(clerk)).contains(signed);
+        assertThat(tokens.reusable(clerk("ben", "abh-berlin", START.plusSeconds(300)))).isEmpty();
+
+        now.set(START.plusSeconds(40));
+        assertThat(tokens.reusable(clerk)).isEmpty();
+        assertThat(signatures).hasValue(1);
+    }
+
+    @Test
     void shouldSignAFreshTokenLivingSixtySecondsWithTheCallersClaims() {
         JsonNode claims = claims(tokens.sign(clerk("anna", "abh-berlin", START.plusSeconds(300))));
 
