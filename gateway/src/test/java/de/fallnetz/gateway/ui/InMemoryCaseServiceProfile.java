@@ -6,8 +6,10 @@ import java.util.Set;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * The gateway with {@link InMemoryCaseService} in place of the case-service REST clients and
- * {@link InMemoryNotificationService} in place of notification-service's.
+ * The gateway with {@link InMemoryCaseService} in place of the case-service REST clients the pages use and
+ * {@link InMemoryNotificationService} in place of notification-service's. {@code POST /api/cases}
+ * ({@code CaseOpeningClient}) has no stand-in here: Quarkus serves a test class that implements a client interface
+ * as an endpoint, and a second one would declare {@code POST /cases} twice; the API's tests use the HTTP stand-ins.
  */
 public class InMemoryCaseServiceProfile implements QuarkusTestProfile {
 
