@@ -10,15 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.PartnerTokens;
@@ -37,7 +33,6 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "gateway"))
 class PartnerFrontDoorTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Inject
     PartnerFrontDoorConfig config;
@@ -52,8 +47,7 @@ class PartnerFrontDoorTest {
                 .body("items", notNullValue());
 
         assertThat(PartnerServiceStub.lastUri).isEqualTo("/partner/v1/requests?limit=5");
-        JsonNode claims = MAPPER.readTree(new String(Base64.getUrlDecoder().decode(
-                PartnerServiceStub.lastAuthorization.substring(7).split("\\.")[1]), StandardCharsets.UTF_8));
+        JsonNode claims = ForwardedTokens.claims(PartnerServiceStub.lastAuthorization);
         assertThat(claims.get("iss").asText()).isEqualTo(PartnerTokens.ISSUER);
         assertThat(claims.get("partner_org").asText()).isEqualTo("ba-zav");
         assertThat(claims.get("groups").toString()).contains("partner");

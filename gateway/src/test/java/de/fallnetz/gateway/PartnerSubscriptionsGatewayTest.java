@@ -11,14 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.fallnetz.devstack.FallnetzStackResource;
 import de.fallnetz.devstack.PartnerTokens;
@@ -35,7 +31,6 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = FallnetzStackResource.class, initArgs = @ResourceArg(name = "service", value = "gateway"))
 class PartnerSubscriptionsGatewayTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String ID = "0b6f5c1e-3a57-4c1b-9a4e-2f0d8c7b6a51";
     private static final String DELIVERY = "5e4d3c2b-1a09-4d8c-b7a6-7d3c2b1a0f9e";
 
@@ -56,8 +51,7 @@ class PartnerSubscriptionsGatewayTest {
         assertThat(NotificationServiceStub.lastMethod).isEqualTo("POST");
         assertThat(NotificationServiceStub.lastBody).isEqualTo(subscription);
         assertThat(NotificationServiceStub.lastIdempotencyKey).isEqualTo("sub-1");
-        JsonNode claims = MAPPER.readTree(new String(Base64.getUrlDecoder().decode(
-                NotificationServiceStub.lastAuthorization.substring(7).split("\\.")[1]), StandardCharsets.UTF_8));
+        JsonNode claims = ForwardedTokens.claims(NotificationServiceStub.lastAuthorization);
         assertThat(claims.get("iss").asText()).isEqualTo(PartnerTokens.ISSUER);
         assertThat(claims.get("partner_org").asText()).isEqualTo("ba-zav");
         assertThat(claims.get("groups").toString()).contains("partner");

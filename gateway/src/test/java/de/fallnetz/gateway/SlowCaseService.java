@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -36,7 +34,6 @@ public class SlowCaseService implements QuarkusTestProfile {
     static final Map<String, String> callerByKey = new ConcurrentHashMap<>();
     /** How often an opening reached the stand-in, by its Idempotency-Key. */
     static final Map<String, AtomicInteger> attemptsByKey = new ConcurrentHashMap<>();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -93,11 +90,10 @@ public class SlowCaseService implements QuarkusTestProfile {
         return server.getAddress().getPort();
     }
 
-    private static String tokenUser(String authorization) throws IOException {
+    private static String tokenUser(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return "(no token)";
         }
-        String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
-        return JSON.readTree(Base64.getUrlDecoder().decode(payload)).path("preferred_username").asText("(none)");
+        return ForwardedTokens.claims(authorization).path("preferred_username").asText("(none)");
     }
 }
